@@ -1,0 +1,1 @@
+"""The spaCy side of trialex: extensions, components and the assembled pipeline."""

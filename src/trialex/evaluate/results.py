@@ -140,17 +140,21 @@ class Difference(_Model):
     item: str
 
 
+Source = Literal["gold", "pred", "page", "fail_under"]
+Severity = Literal["error", "warning"]
+
+
 class Issue(_Model):
     """A problem found while loading gold or predictions: which file, which item, why.
 
     `error` means the whole document was left out of scoring; `warning` means it was scored.
     """
 
-    source: Literal["gold", "pred", "page", "fail_under"]
+    source: Source
     file: str
     item: str | None = None
     reason: str
-    severity: Literal["error", "warning"] = "error"
+    severity: Severity = "error"
 
 
 class DocReport(_Model):

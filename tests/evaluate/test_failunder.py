@@ -40,8 +40,8 @@ def test_violations_name_level_label_and_figures():
 
 def test_floors_file_comments_and_errors(tmp_path: Path):
     path = tmp_path / "floors.json"
-    path.write_text(json.dumps({"_comment": "x", "record": {"_why": "y", "DRUG": 1}}))
-    assert read_fail_under(path) == {"record": {"DRUG": 1.0}}
+    path.write_text(json.dumps({"_comment": "x", "span_exact": {"_why": "y", "DRUG": 1}}))
+    assert read_fail_under(path) == {"span_exact": {"DRUG": 1.0}}
     assert [v.label for v in check_fail_under(report_with_half_drug(), path)] == ["DRUG"]
     path.write_text(json.dumps({"record": {"DRUG": "high"}}))
     with pytest.raises(ValueError, match="must be a number"):

@@ -1,0 +1,143 @@
+"""Many pages → JSONL: streaming, multi-process, resumable, every input accounted for."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from spacy.language import Language
+
+from trialex.extract import record_from_doc
+from trialex.reading import Page, PageError, iter_page_paths, read_page
+from trialex.record import ErrorRecord
+
+ERROR_MARK = "trialex_error"
+EXIT_OK, EXIT_SOME_ERRORS = 0, 3
+
+
+@dataclass
+class BatchSummary:
+    """What a batch run did."""
+
+    records: int = 0
+    errors: int = 0
+    skipped: int = 0
+    error_kinds: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_SOME_ERRORS if self.errors else EXIT_OK
+
+    def add_error(self, kind: str) -> None:
+        self.errors += 1
+        self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
+
+
+def default_errors_path(out: Path) -> Path:
+    """`out.jsonl` → `out.errors.jsonl`."""
+    return out.with_name(out.name.removesuffix(".jsonl") + ".errors.jsonl")
+
+
+def completed(out: Path | None, errors: Path | None) -> tuple[set[str], set[str]]:
+    """doc_ids already in `out` and files already in `errors`; a torn last line is cut off."""
+    done_ids: set[str] = set()
+    done_files: set[str] = set()
+    for path, key, target in ((out, "doc_id", done_ids), (errors, "file", done_files)):
+        if path is None or not path.exists():
+            continue
+        good_end = 0
+        with path.open("rb") as handle:
+            for raw in handle:
+                try:
+                    if not raw.endswith(b"\n"):
+                        raise ValueError("torn line")
+                    target.add(json.loads(raw)[key])
+                except (ValueError, KeyError, TypeError):
+                    break
+                good_end += len(raw)
+        if good_end < path.stat().st_size:
+            with path.open("r+b") as handle:
+                handle.truncate(good_end)
+    return done_ids, done_files
+
+
+def _mark_error(proc_name: str, proc: object, docs: list, error: Exception) -> None:
+    for doc in docs:
+        doc.user_data[ERROR_MARK] = f"{proc_name}: {type(error).__name__}: {error}"
+
+
+def _readable(paths: Iterable[Path], errors: list[ErrorRecord], max_chars: int) -> Iterator[tuple[str, Page]]:
+    for path in paths:
+        try:
+            page = read_page(path)
+            if len(page.text) > max_chars:
+                raise PageError(path, "too_long", f"{len(page.text)} characters is over {max_chars}")
+        except PageError as exc:
+            errors.append(ErrorRecord(file=exc.path, error=exc.kind, message=exc.message))
+            continue
+        yield page.text, page
+
+
+def run_batch(
+    inputs: list[str | Path], nlp: Language, out: IO[str], errors_out: IO[str],
+    *, workers: int = 1, batch_size: int = 16, skip_ids: set[str] | frozenset[str] = frozenset(),
+    skip_files: set[str] | frozenset[str] = frozenset(), dump_text: Path | None = None,
+    progress: object | None = None,
+) -> BatchSummary:
+    """Extract every page under `inputs`, writing one record or one error line per page."""
+    summary = BatchSummary()
+    pending: list[ErrorRecord] = []
+    nlp.set_error_handler(_mark_error)
+
+    def todo() -> Iterator[Path]:
+        for path in iter_page_paths(inputs):
+            if path.stem in skip_ids or str(path) in skip_files:
+                summary.skipped += 1
+            else:
+                yield path
+
+    def flush_errors() -> None:
+        while pending:
+            error = pending.pop(0)
+            errors_out.write(error.model_dump_json() + "\n")
+            errors_out.flush()
+            summary.add_error(error.error)
+            _advance(progress)
+
+    stream = nlp.pipe(_readable(todo(), pending, nlp.max_length), as_tuples=True,
+                      batch_size=batch_size, n_process=workers)
+    for doc, page in stream:
+        flush_errors()
+        if ERROR_MARK in doc.user_data:
+            pending.append(ErrorRecord(file=page.path, error="pipeline", message=doc.user_data[ERROR_MARK]))
+            flush_errors()
+            continue
+        record = record_from_doc(doc, page.doc_id)
+        out.write(record.model_dump_json() + "\n")
+        out.flush()
+        if dump_text is not None:
+            dump_text.mkdir(parents=True, exist_ok=True)
+            (dump_text / f"{page.doc_id}.txt").write_text(page.text, encoding="utf-8", newline="")
+        summary.records += 1
+        _advance(progress)
+    flush_errors()
+    return summary
+
+
+def _advance(progress: object | None) -> None:
+    if progress is not None:
+        progress.advance()  # type: ignore[attr-defined]
+
+
+def default_workers() -> int:
+    """Worker processes that help on this machine (measured: see README's benchmark)."""
+    return 1 if (os.cpu_count() or 1) < 4 else 2
+
+
+def stderr_is_terminal() -> bool:
+    return sys.stderr.isatty()

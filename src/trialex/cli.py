@@ -1,0 +1,126 @@
+"""The `trialex` command line: thin wrappers over the library."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+
+class _Progress:
+    """A rich progress line on stderr: pages done, pages/s, errors so far."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled, self.done, self.started = enabled, 0, time.monotonic()
+        self._live = None
+        if enabled:
+            from rich.console import Console
+            from rich.live import Live
+
+            self._live = Live(console=Console(stderr=True), refresh_per_second=4, transient=True)
+            self._live.start()
+
+    def advance(self) -> None:
+        self.done += 1
+        if self._live is not None:
+            rate = self.done / max(time.monotonic() - self.started, 1e-6)
+            self._live.update(f"[bold]{self.done}[/] pages  {rate:.1f} pages/s")
+
+    def close(self) -> None:
+        if self._live is not None:
+            self._live.stop()
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(help="Page files or directories (*.txt, *.html).")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL file (default stdout).")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Error lines (default OUT.errors.jsonl).")] = None,
+    model: Annotated[Path | None, typer.Option("--model", help="Saved pipeline (default: built from sources).")] = None,
+    workers: Annotated[int, typer.Option("--workers", help="Processes (0 = what helps here).")] = 0,
+    batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip pages already in OUT/errors.")] = False,
+    dump_text: Annotated[Path | None, typer.Option("--dump-text", help="Save each page's text here.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Extract one JSON record per page; pages that fail go to the errors file."""
+    from trialex.batch import completed, default_errors_path, default_workers, run_batch
+    from trialex.pipeline.build import load_nlp
+
+    if resume and output is None:
+        raise typer.BadParameter("--resume needs -o OUT.jsonl", param_hint="--resume")
+    errors = errors or (default_errors_path(output) if output else None)
+    done_ids, done_files = completed(output, errors) if resume else (set(), set())
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    out = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
+    err = errors.open("a" if resume else "w", encoding="utf-8") if errors else sys.stderr
+    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    try:
+        summary = run_batch(
+            list(inputs), load_nlp(model), out, err, workers=workers or default_workers(),
+            batch_size=batch_size, skip_ids=done_ids, skip_files=done_files,
+            dump_text=dump_text, progress=progress,
+        )
+    finally:
+        progress.close()
+        for handle in (out, err):
+            if handle not in (sys.stdout, sys.stderr):
+                handle.close()
+    if not quiet:
+        where = f" → {output}" if output else ""
+        typer.echo(
+            f"{summary.records} records{where}, {summary.errors} errors"
+            + (f" → {errors}" if errors and summary.errors else "")
+            + (f", {summary.skipped} already done" if summary.skipped else ""),
+            err=True,
+        )
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def sections(page: Annotated[Path, typer.Argument(help="One page file.")]) -> None:
+    """Show the detected layout and a table of sections and criteria, for debugging a page."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from trialex.layout import analyze
+    from trialex.reading import PageError, read_page
+
+    try:
+        text = read_page(page).text
+    except PageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from exc
+    result = analyze(text)
+    console = Console()
+    console.print(f"layout [bold]{result.layout}[/]  nct_id {result.nct_id}  title {result.title!r}")
+    table = Table("section", "heading", "start", "end", "first words")
+    for s in result.sections:
+        table.add_row(s.name, s.heading or "", str(s.start), str(s.end), text[s.start : s.end][:60].replace("\n", " ⏎ "))
+    console.print(table)
+    criteria = Table("criterion", "start", "end", "text")
+    for c in result.criteria:
+        criteria.add_row(c.criterion, str(c.start), str(c.end), text[c.start : c.end][:80])
+    console.print(criteria)
+    for trial in result.related_trials:
+        console.print(f"related: {trial.nct_id}  {trial.title or ''}")
+
+
+@app.command("build-model")
+def build_model(
+    output: Annotated[Path, typer.Option("-o", "--output")] = Path("models/trialex_core"),
+) -> None:
+    """Rebuild the saved pipeline from the sources (rules, vocabularies, profiles)."""
+    from trialex.pipeline.build import save_nlp
+
+    typer.echo(f"saved {save_nlp(output)}")
+
+
+if __name__ == "__main__":
+    app()

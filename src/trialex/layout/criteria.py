@@ -1,0 +1,113 @@
+"""Eligibility text → inclusion and exclusion criteria, each with its offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from trialex.layout.lines import Line, is_bulleted, normalize_heading, strip_bullet
+from trialex.layout.profile import HeadingLexicon
+from trialex.record import CriterionSpan, Section
+
+_RUN_TOGETHER = re.compile(r"[ \t]+\*[ \t]+|[ \t]+•[ \t]*")
+_PREAMBLE = re.compile(
+    r"(?:following|these|all of|any of|below|criteria|eligible|must|applicable|include)\b[^:]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class CriteriaGrammar:
+    """Compiled polarity headers: whole-line forms and inline 'Header: text' forms."""
+
+    whole: dict[str, re.Pattern[str]]
+    inline: re.Pattern[str]
+    fields: frozenset[str]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: HeadingLexicon) -> CriteriaGrammar:
+        alts = {"inclusion": lexicon.inclusion_headers, "exclusion": lexicon.exclusion_headers}
+        whole = {k: re.compile("(?:" + "|".join(v) + ")", re.IGNORECASE) for k, v in alts.items()}
+        named = "|".join(
+            f"(?P<{k}>(?:{'|'.join(v)}))" for k, v in alts.items()
+        )
+        inline = re.compile(rf"(?:^|(?<=[\s.;*•]))(?:{named})[ \t]*[:：]", re.IGNORECASE)
+        return cls(whole, inline, frozenset(lexicon.eligibility_fields))
+
+    def header_polarity(self, text: str) -> str | None:
+        """'inclusion'/'exclusion' when the whole text is a polarity header."""
+        norm = normalize_heading(text)
+        for polarity, pattern in self.whole.items():
+            if pattern.fullmatch(norm):
+                return polarity
+        return None
+
+
+def split_criteria(
+    text: str, lines: list[Line], eligibility: list[Section], grammar: CriteriaGrammar,
+    skip_lines: set[int],
+) -> list[CriterionSpan]:
+    """Criteria inside the eligibility sections; polarity comes from the headers before them."""
+    found: list[CriterionSpan] = []
+    for section in eligibility:
+        polarity: str | None = None
+        in_bullets = False
+        for line in lines:
+            if line.start < section.start or line.end > section.end or line.blank:
+                continue
+            if line.index in skip_lines:
+                continue
+            whole = grammar.header_polarity(line.text)
+            if whole:
+                polarity, in_bullets = whole, False
+                continue
+            if not is_bulleted(line) and normalize_heading(line.text) in grammar.fields:
+                polarity = None
+                continue
+            bulleted = is_bulleted(line)
+            start, end = strip_bullet(line)
+            if found and polarity and in_bullets and not bulleted and _continues(found[-1], line, text):
+                found[-1] = found[-1].model_copy(update={"end": end})
+                continue
+            in_bullets = in_bullets or bulleted
+            polarity = _add_line_items(text, start, end, polarity, grammar, found)
+    return found
+
+
+def _continues(previous: CriterionSpan, line: Line, text: str) -> bool:
+    """A wrapped line: directly below the previous criterion, no blank line between."""
+    between = text[previous.end : line.start]
+    return between.count("\n") + between.count("\r") - between.count("\r\n") <= 1
+
+
+def _add_line_items(
+    text: str, start: int, end: int, polarity: str | None, grammar: CriteriaGrammar,
+    found: list[CriterionSpan],
+) -> str | None:
+    """Split one line on inline headers and ' * ' runs; append its criteria; return the polarity."""
+    cursor = start
+    for match in grammar.inline.finditer(text, start, end):
+        _add_items(text, cursor, match.start(), polarity, found)
+        polarity = "inclusion" if match["inclusion"] is not None else "exclusion"
+        cursor = match.end()
+    _add_items(text, cursor, end, polarity, found)
+    return polarity
+
+
+def _add_items(text: str, start: int, end: int, polarity: str | None, found: list) -> None:
+    if polarity is None:
+        return
+    cursor = start
+    pieces = []
+    for match in _RUN_TOGETHER.finditer(text, start, end):
+        pieces.append((cursor, match.start()))
+        cursor = match.end()
+    pieces.append((cursor, end))
+    for a, b in pieces:
+        while a < b and text[a] in " \t*•-·":
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b - a < 2 or (b - a < 300 and _PREAMBLE.search(text[a:b])):
+            continue
+        found.append(CriterionSpan(criterion=polarity, start=a, end=b))

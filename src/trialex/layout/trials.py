@@ -1,0 +1,143 @@
+"""The page's own trial (NCT id, title) and the other trials it lists."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from trialex.layout.lines import Line, normalize_heading
+from trialex.layout.profile import LayoutProfile
+from trialex.record import RelatedTrial, Section
+
+NCT = re.compile(r"\bNCT\d{8}\b")
+_KEYED_NCT = re.compile(
+    r"(?:NCT\s*(?:ID|Number|No\.?)|ClinicalTrials\.gov\s*(?:ID|Identifier|Number|Registration)?|"
+    r"Trial\s*(?:ID|Registration)?|Registry\s*(?:ID|Number)|Study\s*ID|Identifier)\s*[:#|/]?\s*"
+    r"(NCT\d{8})",
+    re.IGNORECASE,
+)
+_STATUS_TOKENS = frozenset(
+    "recruiting not yet active completed withdrawn terminated suspended unknown enrolling by "
+    "invitation status available approved for marketing no longer withheld early phase n a na "
+    "0 1 2 3 4 i ii iii iv".split()
+)
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _is_status(text: str) -> bool:
+    """Only status/phase words ('ACTIVE_NOT_RECRUITING PHASE2', 'Early Phase 1 |')."""
+    tokens = _TOKEN.findall(re.sub(r"phase(\d)", r"phase \1", text.lower()))
+    return all(t in _STATUS_TOKENS for t in tokens)
+
+
+_NAV = re.compile(r"^(?:home\b|menu\b|skip to\b)|(?:\s[|>»]\s.*){2,}", re.IGNORECASE)
+_TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title")
+
+
+def own_nct_id(text: str, sections: list[Section], profile: LayoutProfile) -> str | None:
+    """The page's own NCT id: a profile or keyed statement, else the most frequent id outside
+    related-trial blocks; None when the page states none of its own."""
+    related = [s for s in sections if s.name == "related_trials"]
+
+    def outside_related(pos: int) -> bool:
+        return not any(s.start <= pos < s.end for s in related)
+
+    for pattern in profile.nct_id:
+        match = re.search(pattern, text, re.MULTILINE)
+        if match:
+            return match.group(1)
+    for match in _KEYED_NCT.finditer(text):
+        if outside_related(match.start(1)):
+            return match.group(1)
+    counts = Counter(m.group() for m in NCT.finditer(text) if outside_related(m.start()))
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -text.index(k)))
+
+
+def own_title(
+    lines: list[Line], sections: list[Section], profile: LayoutProfile, help_lines: set[int]
+) -> str | None:
+    """The page's own title, by the profile's rule, falling back to generic title keys/first line."""
+    if profile.title.strategy == "after_key" and profile.title.key:
+        found = _value_after_key(lines, (profile.title.key,))
+        if found:
+            return found
+    found = _value_after_key(lines, _TITLE_KEYS)
+    if found and profile.title.strategy != "first_line":
+        return found
+    skip = [re.compile(p) for p in profile.title.skip]
+    title_section = next((s for s in sections if s.name == "title"), None)
+    for line in lines:
+        if line.blank or line.index in help_lines:
+            continue
+        if title_section is not None and line.start >= title_section.end:
+            break
+        stripped = _title_text(line.text)
+        if any(p.search(stripped) for p in skip) or NCT.fullmatch(stripped) or _NAV.search(stripped):
+            continue
+        if len(stripped.split()) >= 2 and re.search(r"[A-Za-z]{3}", stripped):
+            return stripped
+    return found
+
+
+def _title_text(text: str) -> str:
+    """A title line without markdown and without a trailing ' | Site name' / ' - Site name'."""
+    text = text.strip().strip("#*").strip()
+    for sep in (" | ", " – ", " — "):
+        head, _, tail = text.rpartition(sep)
+        if head and len(tail.split()) <= 3 and len(head.split()) >= 3:
+            text = head.strip()
+    return text
+
+
+def _value_after_key(lines: list[Line], keys: tuple[str, ...]) -> str | None:
+    for i, line in enumerate(lines):
+        head, sep, rest = line.text.partition(":")
+        if not sep or normalize_heading(head) not in keys:
+            continue
+        if rest.strip():
+            return rest.strip()
+        following = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank), None)
+        if following is not None:
+            return following.text.strip()
+    return None
+
+
+def related_trials(text: str, lines: list[Line], sections: list[Section], own: str | None) -> list[RelatedTrial]:
+    """Trials listed in related-trial blocks, each with the title printed beside its NCT id."""
+    found: list[RelatedTrial] = []
+    seen = {own} if own else set()
+    for section in (s for s in sections if s.name == "related_trials"):
+        block = [ln for ln in lines if section.start <= ln.start and ln.end <= section.end and not ln.blank]
+        nct_rows = [i for i, ln in enumerate(block) if NCT.search(ln.text)]
+        title_before = bool(nct_rows) and _title_like(block, nct_rows[0] - 1, first_row=True)
+        for i in nct_rows:
+            for match in NCT.finditer(block[i].text):
+                nct = match.group()
+                if nct in seen:
+                    continue
+                seen.add(nct)
+                found.append(RelatedTrial(nct_id=nct, title=_title_near(block, i, match, title_before)))
+    return found
+
+
+def _title_like(block: list[Line], i: int, first_row: bool = False) -> bool:
+    if i < (1 if first_row else 0) or i >= len(block):
+        return False
+    text = block[i].text.strip(" |-–—\t")
+    return len(text.split()) >= 2 and not NCT.search(text) and not _is_status(text) and not (
+        text.endswith(".") and len(text.split()) > 12
+    )
+
+
+def _title_near(block: list[Line], i: int, match: re.Match[str], title_before: bool) -> str | None:
+    rest = block[i].text[match.end() :].strip(" |-–—:\t")
+    rest = re.split(r"\s*\|\s*", rest)[0].strip()
+    if rest and not _is_status(rest) and len(rest.split()) >= 2:
+        return rest
+    order = (i - 1, i + 1) if title_before else (i + 1, i - 1)
+    for j in order:
+        if _title_like(block, j):
+            return block[j].text.strip(" |-–—\t")
+    return None

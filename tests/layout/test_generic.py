@@ -1,0 +1,123 @@
+"""The generic layout on synthetic pages in every style real sites use."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.conftest import FIXTURES
+from trialex.layout import analyze
+from trialex.reading import read_page
+
+PAGES = FIXTURES / "pages"
+
+
+def _page(name: str):
+    text = read_page(PAGES / name).text
+    return text, analyze(text)
+
+
+def _criteria(name: str) -> list[tuple[str, str]]:
+    text, page = _page(name)
+    return [(c.criterion, text[c.start : c.end]) for c in page.criteria]
+
+
+def test_markdown_headings_key_values_and_caps_headers() -> None:
+    text, page = _page("md_keyvalue.txt")
+    assert page.layout == "generic"
+    assert page.nct_id == "NCT09990001"
+    assert page.title == "Nivolumab Plus Low-Dose Ipilimumab in Resectable Gastric Cancer"
+    names = [s.name for s in page.sections]
+    for name in ("title", "sponsors", "status", "summary", "conditions", "eligibility", "people"):
+        assert name in names
+    assert _criteria("md_keyvalue.txt") == [
+        ("inclusion", "Histologically confirmed gastric adenocarcinoma"),
+        ("inclusion", "ECOG performance status 0 or 1"),
+        ("inclusion", "Absolute neutrophil count \\>= 1.5 x 10^9/L"),
+        ("exclusion", "Prior treatment with an anti-PD-1 antibody"),
+        ("exclusion", "Active autoimmune disease requiring systemic treatment within 2 years"),
+    ]
+    assert [(t.nct_id, t.title) for t in page.related_trials] == [
+        ("NCT09990002", "Pembrolizumab Before Gastrectomy"),
+        ("NCT09990003", "Perioperative FLOT in Gastric Cancer"),
+    ]
+
+
+def test_key_on_one_line_value_on_next_and_numbered_items() -> None:
+    text, page = _page("key_next_line.txt")
+    assert page.nct_id == "NCT09990011"
+    assert {"identifiers", "summary", "eligibility", "locations"} <= {s.name for s in page.sections}
+    crit = _criteria("key_next_line.txt")
+    assert [c for c, _ in crit] == ["inclusion"] * 3 + ["exclusion"] * 3
+    assert crit[1] == ("inclusion", "eGFR 25 to 75 mL/min/1.73 m2")
+
+
+def test_markdown_table_rows_and_criteria_run_together() -> None:
+    text, page = _page("table_runon.txt")
+    assert page.nct_id == "NCT09990021"
+    assert page.title == "Tofacitinib Taper in Rheumatoid Arthritis"
+    assert "conditions" in {s.name for s in page.sections}
+    assert _criteria("table_runon.txt") == [
+        ("inclusion", "Adults aged 18 to 80 years"),
+        ("inclusion", "Rheumatoid arthritis by 2010 ACR/EULAR criteria"),
+        ("inclusion", "DAS28-CRP \\< 2.6 for at least 6 months"),
+        ("exclusion", "Prior treatment with a JAK inhibitor other than tofacitinib"),
+        ("exclusion", "Serum creatinine \\> 1.5 x ULN"),
+    ]
+    assert [t.nct_id for t in page.related_trials] == ["NCT09990022"]
+
+
+def test_help_sentences_and_plain_language_headers() -> None:
+    crit = _criteria("help_sentences.txt")
+    assert [c for c, _ in crit] == ["inclusion"] * 3 + ["exclusion"] * 2
+    assert not any(t.startswith("Check the requirements") for _, t in crit)
+    _, page = _page("help_sentences.txt")
+    assert page.nct_id is None
+
+
+def test_crlf_bom_and_dot_bullets_keep_offsets() -> None:
+    text, page = _page("crlf_bom.txt")
+    assert not text.startswith("\ufeff") and "\r\n" in text
+    assert page.nct_id == "NCT09990031"
+    assert _criteria("crlf_bom.txt") == [
+        ("inclusion", "Age 12 to 17 years"), ("inclusion", "BMI ≥ 95th percentile"),
+        ("exclusion", "Type 1 diabetes"), ("exclusion", "Prior bariatric surgery"),
+    ]
+
+
+def test_unknown_html_site_still_yields_both_polarities() -> None:
+    text, page = _page("unknown_site.html")
+    assert page.layout == "generic"
+    assert page.title == "Rituximab in Membranous Nephropathy"
+    assert page.nct_id == "NCT09990041"
+    crit = _criteria("unknown_site.html")
+    assert {c for c, _ in crit} == {"inclusion", "exclusion"}
+    assert ("exclusion", "you are pregnant") in crit
+
+
+@pytest.mark.parametrize(
+    "header, polarity",
+    [("INCLUSION CRITERIA:", "inclusion"), ("Inclusion Criteria", "inclusion"),
+     ("Key inclusion criteria", "inclusion"), ("Who can participate", "inclusion"),
+     ("- Exclusion Criteria:", "exclusion"), ("KEY EXCLUSION CRITERIA", "exclusion"),
+     ("Who cannot participate?", "exclusion"), ("**Exclusion criteria**", "exclusion")],
+)
+def test_polarity_headers_in_any_case(header: str, polarity: str) -> None:
+    text = f"A Trial of Something\n\nEligibility\n{header}\n- Criterion one here\n"
+    page = analyze(text)
+    assert [c.criterion for c in page.criteria] == [polarity]
+
+
+def test_nct_only_in_similar_trials_is_related() -> None:
+    text = "Aspirin After Stroke\n\nSummary\nA study.\n\nSimilar Trials\nNCT01234567 Clopidogrel Later\n"
+    page = analyze(text)
+    assert page.nct_id is None
+    assert [t.nct_id for t in page.related_trials] == ["NCT01234567"]
+
+
+def test_linear_time_on_adversarial_lines() -> None:
+    nasty = ("- " * 20000 + "\n") + ("Inclusion " * 20000) + "\n" + ("|" * 50000) + "\n" + "NCT1" * 20000
+    started = time.perf_counter()
+    analyze(nasty)
+    assert time.perf_counter() - started < 5

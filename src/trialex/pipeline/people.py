@@ -1,0 +1,107 @@
+"""The `trialex_people` component: named people with SPEC roles, degrees and affiliations.
+
+Reads the page line by line inside `context.own_trial_spans(doc)` (the layout's sections, or the
+whole doc when no layout ran) and writes `doc._.people`: a list of dicts
+`{name, degree, role, affiliation, start, end}` with `name == doc.text[start:end]`.
+Rules: `people_lines` (what a line is), `people_blocks` (how lines make people), `names`
+(name shape); vocabularies: `trialex/vocab/{roles,degrees,org_words}.json`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import ensure_path
+
+from trialex.pipeline.context import own_trial_spans
+from trialex.pipeline.extensions import register_extensions
+from trialex.pipeline.people_blocks import BlockReader
+from trialex.pipeline.people_lexicon import VOCAB_FILES, PeopleLexicon
+from trialex.pipeline.people_lines import classify, split_lines
+
+# sections whose lines are prose or other trials, never people blocks
+DEFAULT_SKIP_SECTIONS = (
+    "eligibility", "summary", "description", "outcomes", "arms_interventions", "results",
+    "related_trials", "conditions", "keywords", "design",
+)
+
+
+class PeopleExtractor:
+    """Finds people blocks and inline mentions and writes `doc._.people`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "trialex_people",
+        *,
+        max_gap: int = 4,
+        skip_sections: Iterable[str] = DEFAULT_SKIP_SECTIONS,
+        lexicon: PeopleLexicon | None = None,
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.max_gap = max_gap
+        self.skip_sections = frozenset(skip_sections)
+        self.lexicon = lexicon or PeopleLexicon.load()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.people = self.extract(doc)
+        return doc
+
+    def extract(self, doc: Doc) -> list[dict[str, Any]]:
+        """People of the page's own trial, in page order, one entry per (person, role) mention."""
+        people: list[dict[str, Any]] = []
+        seen: set[tuple[int, int, str]] = set()
+        spans = [s for s in own_trial_spans(doc) if s.label_ not in self.skip_sections]
+        for span in _ordered(spans):
+            raw = split_lines(span.text, span.start_char)
+            lines = [classify(line, self.lexicon) for line in raw]
+            for person in BlockReader(self.lexicon, self.max_gap).read(lines):
+                key = (person["start"], person["end"], person["role"])
+                if key not in seen:
+                    seen.add(key)
+                    people.append(person)
+        return people
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the three vocabulary files (the config carries the other settings)."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for file_name, data in self.lexicon.to_dict().items():
+            text = json.dumps(data, ensure_ascii=False, indent=1)
+            (path / file_name).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> PeopleExtractor:
+        """Load the vocabulary files written by `to_disk`; missing files keep the packaged ones."""
+        path = ensure_path(path)
+        if all((path / f).exists() for f in VOCAB_FILES):
+            self.lexicon = PeopleLexicon.load(path)
+        return self
+
+
+def _ordered(spans: list[Span]) -> list[Span]:
+    """Sections in page order, with nested spans dropped when a containing span is read."""
+    spans = sorted(spans, key=lambda s: (s.start_char, -s.end_char))
+    kept: list[Span] = []
+    for span in spans:
+        if kept and span.end_char <= kept[-1].end_char:
+            continue
+        kept.append(span)
+    return kept
+
+
+@Language.factory(
+    "trialex_people",
+    assigns=["doc._.people"],
+    default_config={"max_gap": 4, "skip_sections": list(DEFAULT_SKIP_SECTIONS)},
+)
+def make_people(
+    nlp: Language, name: str, max_gap: int, skip_sections: list[str]
+) -> PeopleExtractor:
+    """Factory for `nlp.add_pipe("trialex_people")`."""
+    return PeopleExtractor(nlp, name, max_gap=max_gap, skip_sections=skip_sections)

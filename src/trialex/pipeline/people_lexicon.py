@@ -1,0 +1,174 @@
+"""The people component's vocabularies: role words, degrees, organisation and boilerplate words.
+
+Three data files under `trialex/vocab/` (roles.json, degrees.json, org_words.json), validated with
+pydantic (`extra="forbid"`) and compiled into a `PeopleLexicon` with lookup helpers.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from trialex.record import Role
+
+VOCAB_FILES = ("roles.json", "degrees.json", "org_words.json")
+_DEDOT = re.compile(r"[.\s]")
+
+
+class _Vocab(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    description: str = ""
+
+
+class RoleVocab(_Vocab):
+    """roles.json: role phrases and block headings mapped to SPEC roles."""
+
+    roles: dict[str, Role]
+    headings: dict[str, Role | None]
+    forced_headings: list[str]
+    ignore_prefixes: list[str]
+
+    @field_validator("roles", "headings")
+    @classmethod
+    def _lower_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        bad = [k for k in value if k != k.lower().strip()]
+        if bad:
+            raise ValueError(f"keys must be lower-case and trimmed: {bad}")
+        return value
+
+
+class DegreeVocab(_Vocab):
+    """degrees.json: degree forms (dot-less, lower-case), honorific prefixes, name suffixes."""
+
+    degrees: list[str]
+    prefixes: list[str]
+    name_suffixes: list[str]
+
+
+class OrgVocab(_Vocab):
+    """org_words.json: organisation cues, job titles, page words, boilerplate, places."""
+
+    organisation_stems: list[str]
+    organisation_words: list[str]
+    title_words: list[str]
+    not_name_words: list[str]
+    boilerplate: list[str]
+    places: list[str]
+
+
+def dedot(text: str) -> str:
+    """Lower-case `text` with dots and spaces removed: "Ph.D." -> "phd"."""
+    return _DEDOT.sub("", text.lower())
+
+
+class PeopleLexicon:
+    """All vocabularies of the people component, with the lookups the line rules need."""
+
+    def __init__(self, roles: RoleVocab, degrees: DegreeVocab, orgs: OrgVocab) -> None:
+        self.roles = roles
+        self.degrees = degrees
+        self.orgs = orgs
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> PeopleLexicon:
+        """Read the three files from `directory` (default: the packaged `trialex/vocab`)."""
+        data = {name: json.loads(_read(name, directory)) for name in VOCAB_FILES}
+        return cls(
+            RoleVocab.model_validate(data["roles.json"]),
+            DegreeVocab.model_validate(data["degrees.json"]),
+            OrgVocab.model_validate(data["org_words.json"]),
+        )
+
+    def to_dict(self) -> dict[str, dict[str, Any]]:
+        """File name -> JSON data, for `to_disk`."""
+        return {
+            "roles.json": self.roles.model_dump(),
+            "degrees.json": self.degrees.model_dump(),
+            "org_words.json": self.orgs.model_dump(),
+        }
+
+    @cached_property
+    def _degree_set(self) -> frozenset[str]:
+        return frozenset(dedot(d) for d in self.degrees.degrees)
+
+    @cached_property
+    def _word_sets(self) -> dict[str, frozenset[str]]:
+        o = self.orgs
+        return {
+            "org": frozenset(o.organisation_words),
+            "title": frozenset(o.title_words),
+            "page": frozenset(o.not_name_words),
+            "place": frozenset(o.places),
+        }
+
+    def role_of(self, phrase: str) -> Role | None:
+        """The SPEC role a whole role phrase names ("Study Chair" -> STUDY_CHAIR), else None."""
+        return self.roles.roles.get(_norm_phrase(phrase))
+
+    def heading_of(self, line: str) -> tuple[bool, Role | None, bool]:
+        """(is a people heading, implied role, role forced on every name) for a whole line."""
+        key = _norm_phrase(line)
+        if key not in self.roles.headings:
+            return False, None, False
+        return True, self.roles.headings[key], key in self.roles.forced_headings
+
+    def is_ignored(self, line: str) -> bool:
+        """True for attribute lines such as "Responsibility Role SPONSOR"."""
+        low = line.lower().strip()
+        return any(low.startswith(p) for p in self.roles.ignore_prefixes)
+
+    def is_degree(self, text: str) -> bool:
+        """True for a degree as written: "Ph.D", "MD", "M.D.", "MD.PhD", "MD/PhD", "Doctor"."""
+        key = dedot(text.strip(" ,;()"))
+        if not key:
+            return False
+        if key in self._degree_set:
+            return True
+        parts = [p for p in re.split(r"[./\-&+]", text.strip(" ,;()").lower()) if p]
+        return len(parts) > 1 and all(dedot(p) in self._degree_set for p in parts)
+
+    def is_prefix(self, token: str) -> bool:
+        """True for an honorific written before a name ("Dr.", "Prof")."""
+        return token.lower() in self.degrees.prefixes
+
+    def is_name_suffix(self, token: str) -> bool:
+        return token.lower() in self.degrees.name_suffixes
+
+    def word_kind(self, token: str) -> str | None:
+        """"org", "title", "page" or "place" for a token of that vocabulary, else None."""
+        low = token.lower().strip(".,;:()")
+        for kind, words in self._word_sets.items():
+            if low in words:
+                return kind
+        if any(low.startswith(stem) for stem in self.orgs.organisation_stems):
+            return "org"
+        return None
+
+    def has_org_cue(self, text: str) -> bool:
+        """True when a capitalised token of `text` is an organisation word or stem."""
+        for token in re.findall(r"[\w&/.\-]+", text):
+            if token[:1].isupper() and self.word_kind(token) == "org":
+                return True
+        return False
+
+    def has_boilerplate(self, text: str) -> bool:
+        low = " ".join(text.lower().split())
+        return any(b in low for b in self.orgs.boilerplate)
+
+
+def _norm_phrase(text: str) -> str:
+    """Lower-case, trimmed, single-spaced, without bullets and a trailing colon."""
+    text = text.strip().strip("-•*·–—>").strip().rstrip(":").strip()
+    return " ".join(text.lower().split())
+
+
+def _read(name: str, directory: Path | None) -> str:
+    if directory is not None:
+        return (Path(directory) / name).read_text(encoding="utf-8")
+    return resources.files("trialex").joinpath("vocab").joinpath(name).read_text(encoding="utf-8")

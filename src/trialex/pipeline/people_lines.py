@@ -1,0 +1,149 @@
+"""Split page text into lines and tell what each line is for the people rules.
+
+Kinds: `heading` (a people block heading such as "Trial Officials"), `ignored` ("Responsibility
+Role SPONSOR"), `role` (a role alone: "Study Chair", "Role: PRINCIPAL_INVESTIGATOR",
+"Principal Investigator:"), `inline` (a role and names: "Contact: Jane Doe | 555-0100"),
+`name_role` ("Jane Doe, MD (Study Chair)"), `degree`, `contact` (phone/e-mail only), `name`,
+`org` (an organisation line, affiliation candidate), `other`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trialex.pipeline.names import NameHit, contact_cut, has_contact, parse_person
+from trialex.pipeline.people_lexicon import PeopleLexicon
+from trialex.record import Role
+
+_BULLET = re.compile(r"^[\s\-•*·–—>○◦▪■□●+|]*(?:\d{1,2}[.)]\s+)?")
+_INLINE = re.compile(
+    r"^(?P<role>[A-Za-z][A-Za-z ,/()_\-]{0,60}?)\s*(?::|：|\s[-–—]\s)\s*(?P<rest>\S.*)$"
+)
+_ROLE_PREFIX = re.compile(r"^(?:role|investigator role|official role)\s*[:\-]?\s*", re.IGNORECASE)
+_CONTACT_LINE = re.compile(r"^(?:phone|tel|telephone|e-?mail|fax|mobile|contact phone)\b", re.I)
+_STOP = frozenset(
+    ["of", "the", "and", "at", "for", "de", "du", "des", "la", "le", "di", "del", "da", "in", "on",
+     "&", "y", "und", "für", "a", "an"]
+)
+
+
+@dataclass
+class Line:
+    """One non-blank line: page offsets of its trimmed text, its kind and what it carries."""
+
+    text: str
+    start: int
+    kind: str = "other"
+    role: Role | None = None
+    colon: bool = False
+    forced: bool = False
+    names: list[NameHit] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+def split_lines(text: str, offset: int = 0) -> list[Line]:
+    """Non-blank lines of `text`, bullets and surrounding blanks trimmed, with page offsets."""
+    lines: list[Line] = []
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        lead = _BULLET.match(body)
+        skip = lead.end() if lead else 0
+        stripped = body[skip:].rstrip()
+        if stripped:
+            lines.append(Line(stripped, offset + pos + skip))
+        pos += len(raw)
+    return lines
+
+
+def classify(line: Line, lex: PeopleLexicon) -> Line:
+    """Fill `line.kind` (and role, names) from the vocabularies and the name-shape rules."""
+    text = line.text
+    is_heading, role, forced = lex.heading_of(text)
+    if is_heading:
+        line.kind, line.role, line.forced = "heading", role, forced
+    elif lex.is_ignored(text):
+        line.kind = "ignored"
+    elif (role := _whole_role(text, lex)) is not None:
+        line.kind, line.role, line.colon = "role", role, text.rstrip().endswith(":")
+    elif _inline(line, lex) or _name_then_role(line, lex):
+        pass
+    elif lex.is_degree(text) and len(text) <= 20:
+        line.kind = "degree"
+    elif _CONTACT_LINE.match(text) or (has_contact(text) and contact_cut(text) < 3):
+        line.kind = "contact"
+    elif (hit := parse_person(text, line.start, lex, allow_last_first=True)) is not None:
+        line.kind, line.names = "name", [hit]
+    elif lex.has_org_cue(text) and not is_prose(text) and len(text) <= 250:
+        line.kind = "org"
+    return line
+
+
+def is_prose(text: str) -> bool:
+    """True for a sentence of running text rather than a name or an organisation line."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'\-]*", text) if w.lower() not in _STOP]
+    if not words:
+        return True
+    lower = sum(1 for w in words if w[0].islower())
+    return lower / len(words) > 0.35 or (text.endswith(".") and len(words) > 10)
+
+
+def clean_affiliation(text: str, lex: PeopleLexicon) -> str:
+    """The organisation in an affiliation line, less a job-title or department lead-in:
+    "Associate professor, X University" -> "X University"; "Immunology at X Institute" -> ...
+    """
+    for sep in (", ", " at "):
+        head, found, tail = text.partition(sep)
+        if found and not lex.has_org_cue(head) and lex.has_org_cue(tail):
+            text = tail[4:] if tail.startswith("the ") else tail
+            break
+    return text.strip()
+
+
+def _whole_role(text: str, lex: PeopleLexicon) -> Role | None:
+    """The role when the whole line (less a "Role:" prefix or trailing colon) is a role."""
+    bare = _ROLE_PREFIX.sub("", text.strip()) if _ROLE_PREFIX.match(text.strip()) else text
+    return lex.role_of(bare)
+
+
+def _inline(line: Line, lex: PeopleLexicon) -> bool:
+    """ "Principal Investigator: Jane Doe, MD" (several names split by ";" or " and ")."""
+    found = _INLINE.match(line.text)
+    if found is None or (role := lex.role_of(found.group("role"))) is None:
+        return False
+    line.kind, line.role = "inline", role
+    rest_start = found.start("rest")
+    for piece in re.finditer(r"[^;]+", line.text[rest_start:]):
+        chunk, at = piece.group(), line.start + rest_start + piece.start()
+        lead = len(chunk) - len(chunk.lstrip())
+        hit = parse_person(chunk.strip(), at + lead, lex, allow_last_first=True)
+        if hit is None and " and " in chunk:
+            for sub in re.finditer(r"(?:(?! and ).)+", chunk):
+                sub_lead = len(sub.group()) - len(sub.group().lstrip())
+                one = parse_person(sub.group().strip(), at + sub.start() + sub_lead, lex)
+                if one is not None:
+                    line.names.append(one)
+        elif hit is not None:
+            line.names.append(hit)
+    if not line.names:
+        line.colon = True
+    return True
+
+
+def _name_then_role(line: Line, lex: PeopleLexicon) -> bool:
+    """ "Jane Doe, MD (Study Chair)", "Jane Doe - Study Coordinator", "Jane Doe, Study Chair"."""
+    text = line.text
+    for found in re.finditer(r"\s*(?:\(|\s[-–—]\s|,\s*)", text):
+        tail = text[found.end() :].rstrip(" )")
+        role = lex.role_of(tail)
+        if role is None:
+            continue
+        hit = parse_person(text[: found.start()], line.start, lex)
+        if hit is not None:
+            line.kind, line.role, line.names = "name_role", role, [hit]
+            return True
+    return False

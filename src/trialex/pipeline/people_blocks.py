@@ -49,6 +49,7 @@ class _Block:
     pending_gap: int = 0
     last_org: str | None = None
     open: _Person | None = None
+    last: _Person | None = None
     wanting_org: list[_Person] = field(default_factory=list)
 
 
@@ -83,8 +84,9 @@ class BlockReader:
             self._state = _Block(role=line.role, forced=line.forced)
             return
         if kind in _NEUTRAL:
-            if kind == "degree" and st.open is not None and st.open.hit.degree is None:
-                st.open.degree = line.text
+            last = st.last
+            if kind == "degree" and last and last.hit.degree is None and no - last.line_no <= 2:
+                last.degree = last.degree or line.text
             return
         if kind == "role":
             self._role_line(no, line)
@@ -127,7 +129,7 @@ class BlockReader:
             self._finish(_Person(hit, no, role=st.pending), before_only=False)
             st.pending = None
         else:
-            st.open = _Person(hit, no, fallback=self._block_role())
+            st.open = st.last = _Person(hit, no, fallback=self._block_role())
         st.gap = 0
 
     def _org_line(self, no: int, text: str) -> None:
@@ -158,6 +160,7 @@ class BlockReader:
     def _finish(self, person: _Person, *, before_only: bool) -> None:
         """Record `person`; take the block's last organisation or wait for the next one."""
         st = self._state
+        st.last = person
         if person.affiliation is None and st.last_org is not None:
             person.affiliation = st.last_org
         elif person.affiliation is None and not before_only:

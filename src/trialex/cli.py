@@ -9,6 +9,8 @@ from typing import Annotated
 
 import typer
 
+from trialex.evaluate.bench.commands import bench
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 
@@ -120,6 +122,9 @@ def build_model(
     from trialex.pipeline.build import save_nlp
 
     typer.echo(f"saved {save_nlp(output)}")
+
+
+app.command("bench")(bench)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ent, record
+from records_for_tests import ent, record
 
 from trialex.evaluate import check_fail_under, score
 from trialex.evaluate.failunder import read_fail_under

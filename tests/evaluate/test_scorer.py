@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ent, record
+from records_for_tests import ent, record
 
 from trialex.evaluate import MatchOptions, Report, score
 
@@ -197,3 +197,12 @@ def test_report_round_trips_through_json():
     report = score({"d": gold}, {"d": record()})
     again = Report.model_validate_json(report.model_dump_json())
     assert again.figure("span_exact", "DRUG") == report.figure("span_exact", "DRUG") == 0.0
+
+
+def test_lenient_thresholds_stay_out_of_micro_and_macro():
+    gold = record(thresholds=[{"variable": "age", "operator": ">=", "value": 18, "unit": "years"}])
+    pred = record(thresholds=[{"variable": "age", "operator": ">", "value": 18, "unit": "years"}])
+    level = score({"d": gold}, {"d": pred}).levels["record"]
+    assert level.labels["THRESHOLD_LENIENT"].tp == 1
+    assert (level.micro.tp, level.micro.fp, level.micro.fn) == (0, 1, 1)
+    assert level.macro.f1 == 0.0

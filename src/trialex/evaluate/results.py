@@ -14,6 +14,8 @@ RECORD_LABELS: tuple[str, ...] = (
     "CONDITION", "CELL_TYPE", "DRUG", "THRESHOLD", "THRESHOLD_LENIENT", "PERSON", "RELATED_TRIAL",
 )
 AGGREGATES: tuple[str, ...] = ("micro", "macro")
+# Labels that re-score items another label already counts: left out of micro and macro.
+NOT_AGGREGATED: frozenset[str] = frozenset({"THRESHOLD_LENIENT"})
 
 
 class _Model(BaseModel):
@@ -69,24 +71,30 @@ def _mean(values: list[float | None]) -> float | None:
 
 
 class LevelScores(_Model):
-    """Counts per label for one level, with micro sums and macro means."""
+    """Counts per label for one level, with micro sums and macro means.
+
+    `THRESHOLD_LENIENT` re-scores the thresholds `THRESHOLD` counts, so it is left out of both.
+    """
 
     labels: dict[str, Counts] = Field(default_factory=dict)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def micro(self) -> Counts:
-        return sum(self.labels.values(), Counts())
+        return sum(self._aggregated(), Counts())
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def macro(self) -> Macro:
-        counts = list(self.labels.values())
+        counts = self._aggregated()
         return Macro(
             precision=_mean([c.precision for c in counts]),
             recall=_mean([c.recall for c in counts]),
             f1=_mean([c.f1 for c in counts]),
         )
+
+    def _aggregated(self) -> list[Counts]:
+        return [c for label, c in self.labels.items() if label not in NOT_AGGREGATED]
 
     def f1(self, label: str) -> float | None:
         """F1 of a label, or of `micro` / `macro`."""
@@ -208,7 +216,8 @@ class Report(_Model):
 
 
 __all__ = [
-    "AGGREGATES", "LEVELS", "RECORD_LABELS", "RECORD_LEVEL", "SPAN_LABELS", "SPAN_LEVELS",
+    "AGGREGATES", "LEVELS", "NOT_AGGREGATED", "RECORD_LABELS", "RECORD_LEVEL", "SPAN_LABELS",
+    "SPAN_LEVELS",
     "Accuracy", "Counts", "DocReport", "Difference", "Issue", "LevelScores", "Macro", "Mark",
     "MatchOptions", "Report",
 ]

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from trialex.evaluate.bench.commands import bench
+from trialex.evaluate.commands import evaluate
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -125,6 +126,7 @@ def build_model(
 
 
 app.command("bench")(bench)
+app.command("evaluate")(evaluate)
 
 
 if __name__ == "__main__":

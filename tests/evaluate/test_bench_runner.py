@@ -62,3 +62,30 @@ def test_ctp_normalise_maps_variables(bench_dir: Path) -> None:
     pred = {docs[0].doc_id: Record(doc_id=docs[0].doc_id, layout="generic", thresholds=[t])}
     report = score_bench("ctp", docs, pred, bench_dir)
     assert report.levels["record"].labels["THRESHOLD"].tp == 1
+
+
+def test_criterion_agreement_counts_polarity_of_gold_items() -> None:
+    from trialex.evaluate.bench.runner import criterion_agreement
+    from trialex.record import CriterionSpan
+
+    text = "Inclusion Criteria:\nlupus\nExclusion Criteria:\nasthma\n"
+    lupus, asthma = text.index("lupus"), text.index("asthma")
+    gold = GoldRecord(
+        doc_id="d",
+        layout="generic",
+        entities=[
+            _entity("CONDITION", lupus, lupus + 5).model_copy(update={"criterion": "inclusion"}),
+            _entity("CONDITION", asthma, asthma + 6).model_copy(update={"criterion": "exclusion"}),
+        ],
+    )
+    pred = Record(
+        doc_id="d",
+        layout="generic",
+        criteria=[
+            CriterionSpan(start=lupus, end=lupus + 5, criterion="inclusion"),
+            CriterionSpan(start=asthma, end=asthma + 6, criterion="inclusion"),
+        ],
+    )
+    docs = [BenchDoc(doc_id="d", text=text, gold=gold)]
+    assert criterion_agreement(docs, {"d": pred}) == (1, 2)
+    assert criterion_agreement(docs, {}) == (0, 2)

@@ -31,6 +31,9 @@ How to read the table:
   their own test splits with their own span conventions; trialex is rules + vocabularies and was
   not trained on any of these corpora. LCT BERT figures are span F1 per type (Condition 0.809,
   Drug 0.770); Chia's are over all entity types.
+- `criterion polarity`: of the gold items that have an inclusion/exclusion polarity, the share
+  whose start lies in a predicted criterion of the same polarity (the inc/exc split on its own).
+  `nct_id`: accuracy of the page's own NCT id (AACT pages).
 """
 
 
@@ -83,12 +86,18 @@ def results_markdown(runs: Sequence[BenchRun], bench_dir: Path, limit: int | Non
     """The whole RESULTS.md for these runs."""
     scope = f"the first {limit} documents of each benchmark" if limit else "every document"
     runs_table = [
-        "| benchmark | documents | pipeline time (s) | docs/s |",
-        "| --- | --- | --- | --- |",
+        "| benchmark | documents | pipeline time (s) | docs/s | other figures |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for run in runs:
         rate = run.n_docs / run.seconds if run.seconds else 0.0
-        runs_table.append(f"| {run.name} | {run.n_docs} | {run.seconds:.1f} | {rate:.1f} |")
+        extras = "; ".join(
+            f"{name} {correct}/{total} = {correct / total:.3f}"
+            for name, (correct, total) in run.extras.items()
+        )
+        runs_table.append(
+            f"| {run.name} | {run.n_docs} | {run.seconds:.1f} | {rate:.1f} | {extras} |"
+        )
     parts = [
         INTRO,
         f"Run {dt.date.today().isoformat()} at commit `{_git_commit()}` on {scope}.\n",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,27 @@ class BenchRun:
     n_docs: int
     seconds: float
     labels: tuple[str, ...]
+    extras: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (correct, total)
+
+
+def criterion_agreement(docs: Sequence[BenchDoc], pred: dict[str, Record]) -> tuple[int, int]:
+    """(correct, total) over gold entities and thresholds that have a criterion polarity.
+
+    The predicted polarity of a gold item is that of the predicted criterion span containing its
+    start; none counts as wrong. This measures the inclusion/exclusion split on its own, whether
+    or not the item itself was extracted.
+    """
+    correct = total = 0
+    for doc in docs:
+        record = pred.get(doc.doc_id)
+        spans = record.criteria if record else []
+        for item in [*doc.gold.entities, *doc.gold.thresholds]:
+            if item.criterion is None or in_regions(item.start, item.end, doc.ignore):
+                continue
+            total += 1
+            found = [c.criterion for c in spans if c.start <= item.start < c.end]
+            correct += bool(found) and found[0] == item.criterion
+    return correct, total
 
 
 def predict(nlp: Any, docs: Sequence[BenchDoc], batch_size: int = 16) -> dict[str, Record]:
@@ -118,6 +139,14 @@ def run_bench_timed(
     pred = predict(nlp, docs)
     seconds = time.monotonic() - started
     report = score_bench(name, docs, pred, bench_dir, options)
+    extras = {"criterion polarity": criterion_agreement(docs, pred)}
+    if "PERSON" in SCORED[name]:
+        extras["nct_id"] = (report.nct_id.correct, report.nct_id.total)
     return BenchRun(
-        name=name, report=report, n_docs=len(docs), seconds=seconds, labels=SCORED[name]
+        name=name,
+        report=report,
+        n_docs=len(docs),
+        seconds=seconds,
+        labels=SCORED[name],
+        extras={key: value for key, value in extras.items() if value[1]},
     )

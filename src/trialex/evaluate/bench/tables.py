@@ -104,7 +104,9 @@ def print_table(runs: Sequence[BenchRun]) -> None:
                 str(row.n_gold),
                 f"{row.tp}/{row.fp}/{row.fn}",
             )
-    console = Console()
+    console = Console(width=max(Console().width, 110))
     console.print(table)
     for run in runs:
         console.print(f"{run.name}: {run.n_docs} documents, pipeline {run.seconds:.1f} s")
+        for name, (correct, total) in run.extras.items():
+            console.print(f"  {name}: {correct}/{total} = {_fmt(correct / total)}")

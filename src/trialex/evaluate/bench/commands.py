@@ -2,35 +2,22 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from trialex.evaluate.bench import BENCHMARKS, ENV_VAR, default_bench_dir
 
-
-def _write_report(run: object, directory: Path) -> None:
-    """Per-benchmark reports: the evaluator's writers when present, else metrics.json."""
+if TYPE_CHECKING:
     from trialex.evaluate.bench.runner import BenchRun
 
-    assert isinstance(run, BenchRun)
-    target = directory / run.name
-    target.mkdir(parents=True, exist_ok=True)
-    try:
-        from trialex.evaluate import write_reports  # type: ignore[attr-defined]
-    except ImportError:
-        write_reports = None
-    if write_reports is not None:
-        try:
-            write_reports(run.report, target)
-            return
-        except TypeError:
-            pass
-    (target / "metrics.json").write_text(
-        json.dumps(run.report.model_dump(mode="json", exclude={"documents"}), indent=1), "utf-8"
-    )
+
+def _write_report(run: BenchRun, directory: Path) -> None:
+    """The evaluator's reports (metrics.json, report.md, report.html) in DIR/NAME/."""
+    from trialex.evaluate import write_reports
+
+    write_reports(run.report, directory / run.name, pages=run.pages)
 
 
 def bench(

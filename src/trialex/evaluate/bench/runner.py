@@ -39,6 +39,7 @@ class BenchRun:
     seconds: float
     labels: tuple[str, ...]
     extras: dict[str, tuple[int, int]] = field(default_factory=dict)  # name -> (correct, total)
+    pages: dict[str, str] = field(default_factory=dict)  # doc_id -> text, for the HTML report
 
 
 def criterion_agreement(docs: Sequence[BenchDoc], pred: dict[str, Record]) -> tuple[int, int]:
@@ -149,4 +150,5 @@ def run_bench_timed(
         seconds=seconds,
         labels=SCORED[name],
         extras={key: value for key, value in extras.items() if value[1]},
+        pages={doc.doc_id: doc.text for doc in docs},
     )

@@ -66,7 +66,9 @@ def completed(out: Path | None, errors: Path | None) -> tuple[set[str], set[str]
     return done_ids, done_files
 
 
-def _mark_error(proc_name: str, proc: object, docs: list, error: Exception) -> None:
+def _mark_error(proc_name: str | None, proc: object, docs: list | None, error: Exception) -> None:
+    if docs is None:  # a worker process failed outside any one document
+        raise error
     for doc in docs:
         doc.user_data[ERROR_MARK] = f"{proc_name}: {type(error).__name__}: {error}"
 

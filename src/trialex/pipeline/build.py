@@ -18,6 +18,7 @@ PIPES: tuple[tuple[str, str], ...] = (
     ("trialex_entities", "trialex.pipeline.entities"),
     ("trialex_thresholds", "trialex.pipeline.thresholds"),
     ("trialex_people", "trialex.pipeline.people"),
+    ("trialex_finalize", "trialex.pipeline.finalize"),
 )
 MODEL_NAME = "trialex_core"
 

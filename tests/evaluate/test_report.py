@@ -9,7 +9,7 @@ from records_for_tests import ent, record
 from rich.console import Console
 
 from trialex.evaluate import Report, check_fail_under, print_report, score, write_reports
-from trialex.evaluate.html import render_page
+from trialex.evaluate.html import page_tokens, render_page
 
 PAGE = "Patients with SLE on rituximab.\n\nContact: Ann Lee."
 
@@ -67,3 +67,9 @@ def test_print_report_shows_tables_issues_and_violations():
     assert "Spans, exact offsets" in text and "THRESHOLD_LENIENT" in text
     assert "NCT id accuracy: 1.000 (2/2 documents)" in text
     assert "FAIL-UNDER record PERSON" in text
+
+
+def test_page_tokens_split_at_span_boundaries():
+    text = "Diagnosis of SLE(Systemic lupus)\n\n  x"
+    pieces = [text[a:b] for a, b in page_tokens(text, [13, 16, 17, 31])]
+    assert pieces == ["Diagnosis", "of", "SLE", "(", "Systemic", "lupus", ")", "\n\n  ", "x"]

@@ -11,11 +11,11 @@ colour says how it fared and its label says what it is:
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
-from functools import lru_cache
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 
 from spacy import displacy
-from spacy.language import Language
 
 from trialex.evaluate.failunder import Violation
 from trialex.evaluate.report import LEVEL_TITLES, fmt
@@ -25,6 +25,7 @@ OUTCOME_COLOURS = {
     "exact": "#8fd19e", "overlap": "#ffd166", "miss": "#ef6f6c", "spurious": "#ef6f6c",
 }
 OUTCOME_SUFFIX = {"exact": "", "overlap": " ~", "miss": " MISS", "spurious": " FP"}
+_PIECE = re.compile(r"\S+|\s+")
 _NEWLINE = "\u2029"  # stands for a line break inside displaCy tokens; becomes <br> afterwards
 
 CSS = """
@@ -54,13 +55,6 @@ details > summary { cursor: pointer; font-weight: bold; font-size: 1.2rem; margi
 """
 
 
-@lru_cache(maxsize=1)
-def _tokenizer() -> Language:
-    import spacy
-
-    return spacy.blank("en")
-
-
 def _esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
@@ -78,24 +72,40 @@ def _colours() -> dict[str, str]:
     }
 
 
+def page_tokens(text: str, cuts: Iterable[int]) -> list[tuple[int, int]]:
+    """Character ranges of display tokens: runs of non-space split at every span boundary in
+    `cuts`, so each span covers whole tokens exactly; a whitespace run holding a line break is
+    one token (a `<br>`); other whitespace is left to displaCy's own spacing.
+    """
+    cut_points = sorted(set(cuts))
+    tokens = []
+    for match in _PIECE.finditer(text):
+        start, end = match.span()
+        if text[start].isspace():
+            if "\n" in match.group():
+                tokens.append((start, end))
+            continue
+        inner = cut_points[bisect_right(cut_points, start):bisect_left(cut_points, end)]
+        tokens += list(zip([start, *inner], [*inner, end], strict=True))
+    return tokens
+
+
 def render_page(text: str, marks: Sequence[Mark]) -> tuple[str, int]:
     """displaCy markup of `text` with `marks`; also the number of marks outside the text."""
-    doc = _tokenizer()(text)
-    spans, outside = [], 0
-    for mark in marks:
-        span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
-        if span is None or mark.end > len(text):
-            outside += 1
-            continue
-        spans.append({"start_token": span.start, "end_token": span.end, "label": span_label(mark)})
-    tokens = [
-        _NEWLINE if t.is_space and "\n" in t.text else t.text
-        for t in doc
-    ]
-    parsed = {"text": text, "tokens": tokens, "spans": spans}
+    inside = [m for m in marks if m.end <= len(text) and m.start < m.end]
+    tokens = page_tokens(text, [o for m in inside for o in (m.start, m.end)])
+    starts = [start for start, _ in tokens]
+    spans = []
+    for mark in inside:
+        first, last = bisect_left(starts, mark.start), bisect_left(starts, mark.end)
+        if first < last:
+            spans.append({"start_token": first, "end_token": last, "label": span_label(mark)})
+    words = [_NEWLINE if text[a].isspace() else text[a:b] for a, b in tokens]
+    parsed = {"text": text, "tokens": words, "spans": spans}
     markup = displacy.render([parsed], style="span", manual=True, jupyter=False,
                              options={"colors": _colours()})
-    return markup.replace(_NEWLINE + " ", "<br>").replace(_NEWLINE, "<br>"), outside
+    markup = markup.replace(_NEWLINE + " ", "<br>").replace(_NEWLINE, "<br>")
+    return markup, len(marks) - len(spans)
 
 
 def _bars(level: str, scores: LevelScores) -> str:
@@ -205,4 +215,4 @@ def render_html(
     )
 
 
-__all__ = ["render_html", "render_page", "span_label"]
+__all__ = ["page_tokens", "render_html", "render_page", "span_label"]

@@ -101,7 +101,7 @@ def test_neurotrialner_test_split(bench_dir: Path) -> None:
     assert len(docs) == 153
     check_offsets(docs)
     labels = Counter(e.label for d in docs for e in d.gold.entities)
-    assert labels == {"CONDITION": 683, "DRUG": 213}
+    assert labels == {"CONDITION": 683 - 10, "DRUG": 213}  # pregnancy mentions left out
     first = docs[0]
     assert first.gold.title and first.text.startswith(first.gold.title)
     assert "\n\nBrief Summary\n" in first.text

@@ -9,6 +9,8 @@ Label mapping (brat -> SPEC):
 - Discontinuous spans (898 Condition, 89 Drug) take their covering span when it stays on one line,
   and are skipped when it crosses a line end. Spans whose text disagrees with the file (14 in the
   corpus, mostly a trailing CR inside the span) are trimmed of edge whitespace, else skipped.
+- Condition mentions SPEC keeps out of CONDITION (pregnant, pregnancy, lactating, healthy,
+  childbearing potential, ...: `common.spec_condition`; 661 mentions) are left out of gold.
 - criterion: `inclusion` for `_inc` files, `exclusion` for `_exc` files (every entity and every
   gold criterion line). No thresholds, people or cell types are scored on Chia.
 - Text given to the pipeline: a header line ("Inclusion Criteria:" / "Exclusion Criteria:",
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from trialex.evaluate.bench import BenchDoc
 from trialex.evaluate.bench.brat import BratDoc, Span, read_brat
-from trialex.evaluate.bench.common import gold_entity
+from trialex.evaluate.bench.common import gold_entity, spec_condition
 from trialex.record import CriterionSpan, Entity, GoldRecord, Section
 
 ENTITY_MAP = {"Condition": "CONDITION", "Drug": "DRUG"}
@@ -95,6 +97,9 @@ def to_bench_doc(path: Path) -> BenchDoc:
     text = header + doc.text
     entities: list[Entity] = []
     for span in doc.of_type(*ENTITY_MAP):
+        if ENTITY_MAP[span.type] == "CONDITION" and not spec_condition(span.text):
+            STATS["not a SPEC condition (pregnancy, healthy, ...)"] += 1
+            continue
         found = _entity_span(doc, span)
         if found is None:
             continue

@@ -63,5 +63,7 @@ def bench(
             _write_report(run, report)
     if results is not None:
         results.parent.mkdir(parents=True, exist_ok=True)
-        results.write_text(results_markdown(runs, bench_dir, limit), encoding="utf-8")
+        results.write_text(
+            results_markdown(runs, bench_dir, limit, nlp.pipe_names), encoding="utf-8"
+        )
         typer.echo(f"results → {results}", err=True)

@@ -44,6 +44,19 @@ _HEADER_LINE = re.compile(
 )
 
 
+# mentions the corpora label as conditions but SPEC does not ("Not: pregnancy or breastfeeding")
+NOT_A_CONDITION = re.compile(
+    r"(?i)^(?:pregnan\w*|(?:breast[- ]?)?feeding|breast[- ]?fe[ed]\w*|lactat\w*|nursing|"
+    r"parturient|post[- ]?partum|healthy(?: (?:volunteers?|subjects?|individuals?))?|"
+    r"child[- ]?bearing potential)$"
+)
+
+
+def spec_condition(text: str) -> bool:
+    """False for mentions SPEC keeps out of CONDITION (pregnancy, breastfeeding, healthy)."""
+    return not NOT_A_CONDITION.match(" ".join(text.split()))
+
+
 def parse_number(text: str) -> int | float | None:
     """The first number in `text` ("1,000" -> 1000, "six" -> 6, "III" -> 3), else None."""
     cleaned = text.strip().lower()

@@ -8,6 +8,9 @@ Label mapping (brat -> SPEC):
 - `Condition-Name` span -> CONDITION; `Drug-Name` span -> DRUG (the `Condition`/`Drug` event
   triggers are ignored). `canonical` = the span text lower-cased (LCT gives no canonical name).
   Discontinuous spans (none in batches 1-16) are skipped and counted.
+  Condition mentions SPEC keeps out of CONDITION (pregnancy, pregnant, breastfeeding, lactation,
+  nursing, healthy, childbearing potential: `common.spec_condition`; 529 in batches 1-16) are
+  left out of gold, so predicting them is a false positive, as SPEC says.
 - Thresholds: every event argument that points to an `Eq-Comparison` event with an
   `Eq-Operator-Value` attribute and numeric `Eq-Value`s. Operator GTEQ/GT/LTEQ/LT/EQ/BETWEEN ->
   `>=`, `>`, `<=`, `<`, `=`, `between` (low = smallest value, upper = largest); PLUS-MINUS and
@@ -36,6 +39,7 @@ from trialex.evaluate.bench.common import (
     parse_number,
     polarity_at,
     polarity_regions,
+    spec_condition,
 )
 from trialex.record import GoldRecord, Section, Threshold
 
@@ -153,6 +157,9 @@ def to_bench_doc(path: Path) -> BenchDoc:
     for span in doc.of_type(*ENTITY_MAP):
         if span.discontinuous:
             STATS["discontinuous entity"] += 1
+            continue
+        if ENTITY_MAP[span.type] == "CONDITION" and not spec_condition(span.text):
+            STATS["not a SPEC condition (pregnancy, healthy, ...)"] += 1
             continue
         entities.append(
             gold_entity(

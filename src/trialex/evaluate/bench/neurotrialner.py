@@ -12,9 +12,10 @@ under a "Brief Summary" heading.
 
 Label mapping: CONDITION -> CONDITION, DRUG -> DRUG; CONTROL (placebo, sham), BEHAVIOURAL,
 SURGICAL, PHYSICAL, RADIOTHERAPY and OTHER are not SPEC labels and are left out, so a pipeline
-DRUG on "placebo" counts as a false positive. `canonical` = the mention lower-cased. Section =
-`title` or `summary`, criterion null. Split: `test` (153 trials, 683 CONDITION, 213 DRUG) by
-default, `dev` on request.
+DRUG on "placebo" counts as a false positive. `canonical` = the mention lower-cased. The 10
+CONDITION mentions of pregnancy, which SPEC keeps out of CONDITION (`common.spec_condition`), are
+left out. Section = `title` or `summary`, criterion null. Split: `test` (153 trials; 683
+CONDITION, 673 kept; 213 DRUG) by default, `dev` on request.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from trialex.evaluate.bench import BenchDoc
-from trialex.evaluate.bench.common import gold_entity
+from trialex.evaluate.bench.common import gold_entity, spec_condition
 from trialex.record import Entity, GoldRecord, Section
 
 LABELS = {"CONDITION": "CONDITION", "DRUG": "DRUG"}
@@ -61,7 +62,7 @@ def to_bench_doc(item: dict[str, Any]) -> BenchDoc:
     entities: list[Entity] = []
     for ent in item["entities"]:
         label = LABELS.get(ent["type"])
-        if label is None:
+        if label is None or (label == "CONDITION" and not spec_condition(ent["text"])):
             continue
         shift = next((d for s, e, d in pieces if s <= ent["start"] and ent["end"] <= e), None)
         if shift is None:

@@ -82,8 +82,24 @@ def _ctp_cases(run: BenchRun, bench_dir: Path) -> str:
     return head + note + "\n".join(lines) + "\n"
 
 
-def results_markdown(runs: Sequence[BenchRun], bench_dir: Path, limit: int | None) -> str:
-    """The whole RESULTS.md for these runs."""
+def _dirty() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no", "src"],
+            capture_output=True,
+            text=True,
+            timeout=5,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return " (with uncommitted changes under src/)" if out.stdout.strip() else ""
+
+
+def results_markdown(
+    runs: Sequence[BenchRun], bench_dir: Path, limit: int | None, pipes: Sequence[str] = ()
+) -> str:
+    """The whole RESULTS.md for these runs; `pipes` are the pipeline's component names."""
     scope = f"the first {limit} documents of each benchmark" if limit else "every document"
     runs_table = [
         "| benchmark | documents | pipeline time (s) | docs/s | other figures |",
@@ -100,7 +116,8 @@ def results_markdown(runs: Sequence[BenchRun], bench_dir: Path, limit: int | Non
         )
     parts = [
         INTRO,
-        f"Run {dt.date.today().isoformat()} at commit `{_git_commit()}` on {scope}.\n",
+        f"Run {dt.date.today().isoformat()} at commit `{_git_commit()}`{_dirty()} on {scope}, "
+        f"pipeline components: {', '.join(pipes) or 'unknown'}.\n",
         "## Reproduce\n",
         "```sh\nbenchmarks/run_all.sh                       # = trialex bench all --results ...\n"
         ".venv/bin/trialex bench lct --limit 50      # a quick look at one benchmark\n"

@@ -121,3 +121,25 @@ def test_linear_time_on_adversarial_lines() -> None:
     started = time.perf_counter()
     analyze(nasty)
     assert time.perf_counter() - started < 5
+
+
+def test_registry_copy_with_site_furniture_and_help_paragraphs() -> None:
+    text, page = _page("ctgov_modern.txt")
+    assert page.title == "Low-Dose Colchicine After Myocardial Infarction in Older Adults"
+    assert page.nct_id == "NCT09990051"
+    assert _criteria("ctgov_modern.txt") == [
+        ("inclusion", "Age 70 years or older"),
+        ("inclusion", "Myocardial infarction within 30 days before randomisation"),
+        ("exclusion", "eGFR < 30 mL/min/1.73 m2"),
+        ("exclusion", "Current treatment with colchicine"),
+    ]
+    assert "people" in {s.name for s in page.sections}
+
+
+def test_registry_with_participant_criteria_headings_and_age_limits() -> None:
+    text, page = _page("isrctn_like.txt")
+    assert page.title == "Physiotherapy-Led Exercise for Knee Osteoarthritis"
+    assert page.nct_id == "NCT09990061"
+    crit = _criteria("isrctn_like.txt")
+    assert [c for c, _ in crit] == ["inclusion", "inclusion", "exclusion", "exclusion"]
+    assert not any("45 Years" == t for _, t in crit)

@@ -74,8 +74,11 @@ class HeadingLexicon(_Data):
     exclusion_headers: list[str]
     help_sentence_starts: list[str]
     eligibility_fields: list[str]
+    boilerplate_lines: list[str]
 
-    _valid = field_validator("inclusion_headers", "exclusion_headers")(_check_regexes)
+    _valid = field_validator("inclusion_headers", "exclusion_headers", "boilerplate_lines")(
+        _check_regexes
+    )
 
     def phrase_map(self) -> dict[str, str]:
         """Normalised heading phrase → section name."""

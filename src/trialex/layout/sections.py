@@ -40,6 +40,7 @@ class HeadingFinder:
         ]
         self.help_starts = tuple(lexicon.help_sentence_starts)
         self.criteria = CriteriaGrammar.from_lexicon(lexicon)
+        self.boilerplate = re.compile("|".join(lexicon.boilerplate_lines), re.IGNORECASE)
 
     def classify(self, line: Line) -> Heading | None:
         """The heading this line is, if any (by phrase, prefix or `Key: value`)."""
@@ -75,6 +76,10 @@ class HeadingFinder:
         all_caps = text.upper() == text and len(words) >= 2
         return capitalised and (text.endswith(":") or all_caps)
 
+    def is_boilerplate(self, line: Line) -> bool:
+        """Site furniture: logos, navigation, 'Layout table for …' captions."""
+        return bool(self.boilerplate.search(normalize_heading(line.text)))
+
     def is_help_sentence(self, line: Line) -> bool:
         """A one-sentence site help line under a heading ('Review each arm …')."""
         text = line.text.strip()
@@ -107,6 +112,9 @@ def find_headings(lines: list[Line], finder: HeadingFinder, generic: bool) -> tu
             if is_trial_table_header(line)
             else finder.classify(line)
         )
+        if heading is None and finder.is_boilerplate(line):
+            help_lines.add(line.index)
+            continue
         if heading is None and content_since_heading and finder.looks_like_unknown_heading(line):
             if generic or _MD_HEADING.match(line.text):
                 heading = Heading(line.index, "other", line.text.strip())

@@ -12,8 +12,8 @@ from trialex.record import RelatedTrial, Section
 NCT = re.compile(r"\bNCT\d{8}\b")
 _KEYED_NCT = re.compile(
     r"(?:NCT\s*(?:ID|Number|No\.?)|ClinicalTrials\.gov\s*(?:ID|Identifier|Number|Registration)?|"
-    r"Trial\s*(?:ID|Registration)?|Registry\s*(?:ID|Number)|Study\s*ID|Identifier)\s*[:#|/]?\s*"
-    r"(NCT\d{8})",
+    r"(?:Trial|Main|Secondary|Registry|Registration|Study|Protocol)\s*(?:ID|Number|No\.?|"
+    r"Identifier|Registration)s?|Trial|Identifier)\s*[:#|/]?\s*(NCT\d{8})",
     re.IGNORECASE,
 )
 _STATUS_TOKENS = frozenset(
@@ -58,27 +58,40 @@ def own_nct_id(text: str, sections: list[Section], profile: LayoutProfile) -> st
 def own_title(
     lines: list[Line], sections: list[Section], profile: LayoutProfile, help_lines: set[int]
 ) -> str | None:
-    """The page's own title, by the profile's rule, falling back to generic title keys/first line."""
+    """The page's own title: the profile's key, a 'Brief Title' key, the first title-like line
+    of the page's title block, then any title key."""
     if profile.title.strategy == "after_key" and profile.title.key:
         found = _value_after_key(lines, (profile.title.key,))
         if found:
             return found
-    found = _value_after_key(lines, _TITLE_KEYS)
-    if found and profile.title.strategy != "first_line":
+    found = _value_after_key(lines, ("brief title", "public title"))
+    if found:
         return found
     skip = [re.compile(p) for p in profile.title.skip]
     title_section = next((s for s in sections if s.name == "title"), None)
+    candidates = []
     for line in lines:
-        if line.blank or line.index in help_lines:
-            continue
-        if title_section is not None and line.start >= title_section.end:
+        if title_section is None or line.start >= title_section.end:
             break
         stripped = _title_text(line.text)
-        if any(p.search(stripped) for p in skip) or NCT.fullmatch(stripped) or _NAV.search(stripped):
+        if line.blank or line.index in help_lines or _not_a_title(stripped, skip):
             continue
-        if len(stripped.split()) >= 2 and re.search(r"[A-Za-z]{3}", stripped):
-            return stripped
-    return found
+        candidates.append(stripped)
+    for min_words in (4, 2):
+        for candidate in candidates:
+            if len(candidate.split()) >= min_words:
+                return candidate
+    return _value_after_key(lines, _TITLE_KEYS)
+
+
+def _not_a_title(text: str, skip: list[re.Pattern[str]]) -> bool:
+    """Navigation, site names, keys, NCT lines and sentences are not the trial's title."""
+    return (
+        any(p.search(text) for p in skip) or bool(NCT.search(text)) or bool(_NAV.search(text))
+        or (":" in text and normalize_heading(text.partition(":")[0]) in _TITLE_KEYS)
+        or (text.endswith(".") and not text.endswith("etc."))
+        or not re.search(r"[A-Za-z]{3}", text)
+    )
 
 
 def _title_text(text: str) -> str:

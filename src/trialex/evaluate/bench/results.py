@@ -34,6 +34,8 @@ How to read the table:
 - `criterion polarity`: of the gold items that have an inclusion/exclusion polarity, the share
   whose start lies in a predicted criterion of the same polarity (the inc/exc split on its own).
   `nct_id`: accuracy of the page's own NCT id (AACT pages).
+- P shown as "–" means the pipeline predicted nothing for that label: check the pipeline
+  components listed below (no `trialex_thresholds` means no thresholds at all).
 """
 
 

@@ -19,6 +19,7 @@ PARTICLES = frozenset({
 })
 _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.-?){2,3}|[A-Z]-[A-Z]\.?)$")
 _WORD = re.compile(r"^(?:[a-z]['’])?[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
+_INNER = re.compile(r"^(?:[a-z]\.|\([A-Z][^\W\d_]+\))$")  # "Robert d. Marsh", "Minxiang (Mike) Gu"
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
 _CUTS = re.compile(
@@ -58,13 +59,20 @@ def parse_person(
 ) -> NameHit | None:
     """The name in `text` (found at page offset `offset`), degree split off; None if not a name."""
     text = text[: contact_cut(text)]
-    if lex.has_boilerplate(text) or re.search(r"[\d@:;/\\<>\[\]{}=#*+]", _no_degree_noise(text)):
+    if lex.has_boilerplate(text) or re.search(r"[\d@:/\\<>\[\]{}=#*+]", _no_degree_noise(text)):
         return None
     parts = _comma_parts(text)
     degree_span: tuple[int, int] | None = None
     while len(parts) > 1 and _all_degrees(text[parts[-1][0] : parts[-1][1]], lex):
         degree_span = (parts[-1][0], degree_span[1] if degree_span else parts[-1][1])
         parts.pop()
+    if len(parts) > 1 and _words(text, parts[0]) >= 2:
+        # "Jane Doe, Assoc. Prof", "Ann Roe, operator MD": credentials or a title after a full name
+        tail = (parts[1][0], degree_span[1] if degree_span else parts[-1][1])
+        words = text[tail[0] : tail[1]].split()
+        credential = any(_looks_degree(t) or lex.is_degree(t) for t in words)
+        degree_span = tail if credential else None
+        parts = parts[:1]
     if len(parts) == 2 and allow_last_first:
         return _last_first(text, parts, offset, lex, degree_span)
     if len(parts) != 1:
@@ -102,12 +110,12 @@ def name_shaped(tokens: list[str], lex: PeopleLexicon, *, places: bool = False) 
             continue
         if lex.is_name_suffix(token) and i == len(tokens) - 1 and i >= 2:
             continue
-        if _INITIAL.match(token):
+        if _INITIAL.match(token) or (i > 0 and _INNER.match(token)):
             continue
         if not _WORD.match(token) or not _capitalised(token):
             return False
-        kind = lex.word_kind(token)
-        if kind in ("org", "title", "page") or (places and kind == "place"):
+        kinds = {lex.word_kind(part) for part in [token, *token.split("-")] if part}
+        if kinds & {"org", "title", "page"} or (places and "place" in kinds):
             return False
         words += 1
     return words >= 1
@@ -129,11 +137,26 @@ def _all_degrees(part: str, lex: PeopleLexicon) -> bool:
     return bool(tokens) and (lex.is_degree(part) or all(lex.is_degree(t) for t in tokens))
 
 
+_DEGREE_SHAPE = re.compile(
+    r"^(?:[A-Z]{2,6}|[A-Z][a-z]?[A-Z][A-Za-z]{0,5}|(?:[A-Za-z]{1,3}\.){1,4}[A-Za-z]{0,3})$"
+)
+
+
+def _looks_degree(part: str) -> bool:
+    """An unlisted degree by shape: "CPNP", "MPhil", "M.M." (each token of the part)."""
+    tokens = part.split()
+    return bool(tokens) and all(_DEGREE_SHAPE.match(t) for t in tokens)
+
+
+def _words(text: str, span: tuple[int, int]) -> int:
+    return len(text[span[0] : span[1]].split())
+
+
 def _comma_parts(text: str) -> list[tuple[int, int]]:
     """(start, end) of each comma-separated part, whitespace-trimmed; trailing empties dropped."""
     parts, start = [], 0
-    for i, char in enumerate(text + ","):
-        if char == ",":
+    for i, char in enumerate(text + ","):  # ";" separates like ","
+        if char in ",;":
             s, e = start, i
             while s < e and text[s].isspace():
                 s += 1

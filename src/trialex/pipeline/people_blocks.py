@@ -79,6 +79,8 @@ class BlockReader:
     def _step(self, no: int, line: Line) -> None:
         st = self._state
         kind = line.kind
+        if kind == "heading" and self._labels_open(no, line):
+            kind = "role"  # "Jane Doe" / "Responsible Party": a role label, not a new block
         if kind == "heading":
             self._close_open()
             self._state = _Block(role=line.role, forced=line.forced)
@@ -103,6 +105,14 @@ class BlockReader:
             self._org_line(no, clean_affiliation(line.text, self.lexicon))
         else:
             self._other_line()
+
+    def _labels_open(self, no: int, line: Line) -> bool:
+        """A heading that is also a role phrase, right after a name still without a role."""
+        person = self._state.open
+        if person is None or person.role is not None or no - person.line_no > 2:
+            return False
+        line.role = self.lexicon.role_of(line.text)
+        return line.role is not None
 
     def _block_role(self) -> Role | None:
         return self._state.role if self._state.gap <= self.max_gap else None

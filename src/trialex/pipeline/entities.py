@@ -1,0 +1,239 @@
+"""`trialex_entities`: CONDITION, CELL_TYPE and DRUG spans from vocabularies and grammar.
+
+Reads `context.own_trial_spans(doc)` (never related-trial blocks) and scispacy's
+`doc._.abbreviations`; writes `doc.spans["entities"]` with `span._.canonical` and
+`span._.attributes` (ARCHITECTURE.md). The compiled lexicon is saved by `to_disk` as msgpack.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span, SpanGroup
+
+from trialex.pipeline.cells import CellGrammarMatcher, CellHit
+from trialex.pipeline.context import own_trial_spans
+from trialex.pipeline.entities_lexicon import NO_ENTITY, Lexicon, Match, compile_lexicon
+from trialex.pipeline.entities_post import Candidate, ConditionRules
+from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
+from trialex.vocab.normalize import norm_key
+from trialex.vocab.schema import load_modifiers
+
+_LEXICON_FILE = "lexicon.msgpack"
+_CONTEXT_WINDOW = 4
+_LABEL_RANK = {"CELL_TYPE": 0, "DRUG": 1, "CONDITION": 2}
+
+
+@Language.factory(
+    "trialex_entities",
+    assigns=["doc.spans"],
+    requires=["doc._.abbreviations"],
+    default_config={"spans_key": DOC_KEYS_ENTITIES},
+)
+def make_entities(nlp: Language, name: str, spans_key: str) -> EntityRecognizer:
+    """Factory for `nlp.add_pipe("trialex_entities")`."""
+    return EntityRecognizer(nlp, name, spans_key=spans_key)
+
+
+class EntityRecognizer:
+    """Dictionary lookup + condition rules + cell grammar + page abbreviations."""
+
+    def __init__(
+        self, nlp: Language, name: str = "trialex_entities", *, spans_key: str = DOC_KEYS_ENTITIES
+    ) -> None:
+        register_extensions()
+        self.name = name
+        self.spans_key = spans_key
+        self._lexicon: Lexicon | None = None
+        self._rules: ConditionRules | None = None
+        self.cells = CellGrammarMatcher()
+        mods = load_modifiers()
+        self.drug_context = {norm_key(w) for w in mods.drug_context}
+        self.org_words = set(mods.org_words)
+        self.org_connectors = set(mods.org_connectors)
+
+    @property
+    def lexicon(self) -> Lexicon:
+        if self._lexicon is None:
+            self._set_lexicon(compile_lexicon())
+        assert self._lexicon is not None
+        return self._lexicon
+
+    def _set_lexicon(self, lex: Lexicon) -> None:
+        self._lexicon = lex
+        self._rules = ConditionRules(load_modifiers(), lex)
+
+    @property
+    def rules(self) -> ConditionRules:
+        _ = self.lexicon
+        assert self._rules is not None
+        return self._rules
+
+    # -- candidates for one token range --------------------------------------------------
+    def candidates(self, doc: Doc, lo: int, hi: int) -> list[Candidate]:
+        """Every candidate entity in doc[lo:hi], before overlap resolution."""
+        out: list[Candidate] = []
+        cores: list[CellHit] = []
+        for m in self.lexicon.matches(doc, lo, hi):
+            label = m.entry.label
+            if label == NO_ENTITY or self._in_org_name(doc, m.start, m.end, lo, hi):
+                continue
+            if label == "CONDITION":
+                cand = self.rules.candidate(doc, m, lo)
+                if cand is not None:
+                    out.append(cand)
+                    out.extend(self.rules.coordinated(doc, cand, lo, hi))
+            elif label == "DRUG":
+                if m.entry.ambiguous and not self._drug_context(doc, m, lo, hi):
+                    continue
+                out.append(
+                    Candidate(
+                        m.start, m.end, "DRUG", m.entry.canonical, {"kind": m.entry.kind or "agent"}
+                    )
+                )
+            else:
+                cores.append(CellHit(m.start, m.end, m.entry.canonical, m.entry.id))
+        for hit in self.cells.hits(doc, cores, lo, hi):
+            out.append(
+                Candidate(hit.start, hit.end, "CELL_TYPE", hit.canonical, dict(hit.attributes))
+            )
+        self._nested_cells(doc, out, lo, hi)
+        return out
+
+    def _nested_cells(self, doc: Doc, out: list[Candidate], lo: int, hi: int) -> None:
+        """A cell name inside a drug-class span ("B cell" in "B cell depletion therapy")."""
+        for cand in [c for c in out if c.label == "DRUG"]:
+            for m in self.lexicon.matches(doc, cand.start, cand.end, only="CELL_TYPE"):
+                out.append(Candidate(m.start, m.end, "CELL_TYPE", m.entry.canonical))
+
+    def _in_org_name(self, doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
+        """Inside a capitalised organisation name ("National Institute of Allergy and ...")."""
+        if not doc[start].text[:1].isupper():
+            return False
+        for step, edge in ((-1, start - 1), (1, end)):
+            k = edge
+            while lo <= k < hi and not doc[k].is_space:
+                low = doc[k].text.lower()
+                if low in self.org_words and doc[k].text[:1].isupper():
+                    return True
+                if not (doc[k].text[:1].isupper() or low in self.org_connectors):
+                    break
+                k += step
+        return False
+
+    def _drug_context(self, doc: Doc, m: Match, lo: int, hi: int) -> bool:
+        window = doc[max(lo, m.start - _CONTEXT_WINDOW) : min(hi, m.end + _CONTEXT_WINDOW)]
+        return any(norm_key(t.text) in self.drug_context for t in window)
+
+    # -- page abbreviations --------------------------------------------------------------
+    def _abbreviations(self, doc: Doc) -> dict[str, Candidate | None]:
+        """Short form text -> what its page long form resolves to (None: defined, not ours)."""
+        found: dict[str, Candidate | None] = {}
+        if not Doc.has_extension("abbreviations"):
+            return found
+        for short in doc._.abbreviations or []:
+            long = getattr(short._, "long_form", None)
+            if not isinstance(long, Span) or short.text in found and found[short.text]:
+                continue
+            best = None
+            for cand in self._resolve(self.candidates(doc, long.start, long.end), long):
+                best = cand
+            found[short.text] = best
+        return found
+
+    @staticmethod
+    def _resolve(cands: list[Candidate], long: Span) -> list[Candidate]:
+        covering = [c for c in cands if c.end == long.end and c.start - long.start <= 2]
+        covering.sort(key=lambda c: c.start - c.end)
+        return covering[:1]
+
+    # -- the pipe ------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        abbrs = self._abbreviations(doc)
+        short_spans = (
+            [s for s in (doc._.abbreviations or [])] if Doc.has_extension("abbreviations") else []
+        )
+        cands: list[Candidate] = []
+        for section in own_trial_spans(doc):
+            lo, hi = section.start, section.end
+            cands.extend(self.candidates(doc, lo, hi))
+            for short in short_spans:
+                res = abbrs.get(short.text)
+                if res is None or short.start < lo or short.end > hi:
+                    continue
+                attrs = {} if res.label == "CELL_TYPE" else dict(res.attributes)
+                if res.label == "CELL_TYPE":
+                    attrs = self._short_cell_attrs(short.text, res)
+                cands.append(
+                    Candidate(short.start, short.end, res.label, res.canonical, attrs, False)
+                )
+        undefined = {t for t, r in abbrs.items() if r is None}
+        cands = [c for c in cands if doc[c.start : c.end].text not in undefined]
+        cands = self._page_context(doc, cands)
+        doc.spans[self.spans_key] = self._span_group(doc, self._resolve_overlaps(cands))
+        return doc
+
+    def _short_cell_attrs(self, text: str, res: Candidate) -> dict[str, str]:
+        read = self.cells.read_abbreviation(text)
+        return dict(read[1]) if read else {}
+
+    @staticmethod
+    def _page_context(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Ambiguous abbreviations stay only when the page names the same concept in full."""
+        named = {(c.label, c.canonical) for c in cands if not c.ambiguous}
+        return [c for c in cands if not c.ambiguous or (c.label, c.canonical) in named]
+
+    @staticmethod
+    def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
+        """Longest first; no overlap except a CELL_TYPE nested in a DRUG class."""
+        order = sorted(cands, key=lambda c: (c.start - c.end, _LABEL_RANK[c.label], c.start))
+        kept: list[Candidate] = []
+        for c in order:
+            clash = False
+            for k in kept:
+                if c.start < k.end and k.start < c.end:
+                    nested = (
+                        c.label == "CELL_TYPE"
+                        and k.label == "DRUG"
+                        and k.attributes.get("kind") == "class"
+                        and k.start <= c.start
+                        and c.end <= k.end
+                    )
+                    same = c.start == k.start and c.end == k.end and c.label == k.label
+                    if not nested or same:
+                        clash = True
+                        break
+            if not clash:
+                kept.append(c)
+        return sorted(kept, key=lambda c: (c.start, c.end))
+
+    def _span_group(self, doc: Doc, cands: list[Candidate]) -> SpanGroup:
+        spans = []
+        for c in cands:
+            span = Span(doc, c.start, c.end, label=c.label)
+            span._.canonical = c.canonical
+            span._.attributes = dict(c.attributes)
+            spans.append(span)
+        return SpanGroup(doc, name=self.spans_key, spans=spans)
+
+    # -- serialisation -------------------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / _LEXICON_FILE, self.lexicon.to_data())
+
+    def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EntityRecognizer:
+        self._set_lexicon(Lexicon.from_data(srsly.read_msgpack(Path(path) / _LEXICON_FILE)))
+        return self
+
+    def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.lexicon.to_data())
+
+    def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> EntityRecognizer:
+        self._set_lexicon(Lexicon.from_data(srsly.msgpack_loads(data)))
+        return self
+
+
+__all__ = ["EntityRecognizer", "make_entities"]

@@ -1,0 +1,151 @@
+"""A compiled dictionary of normalised keys -> concepts, and longest-match lookup over tokens.
+
+Phrase matchers tokenise every pattern (slow for ~150k variants); here a variant is a normalised
+string (`norm_key`) and a candidate is the normalised text of 1..MAX_TOKENS tokens, so lookup is
+a few dict probes per token and compiling is a pass over the data files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from trialex.vocab.normalize import needs_upper, norm_key, norm_piece
+from trialex.vocab.schema import VOCAB_FILES, load_modifiers, load_stoplist, load_vocab
+
+MAX_TOKENS = 12
+NO_ENTITY = (
+    "NONE"  # label of blocking phrases (lab tests...): they win the longest match, then drop
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a key means: label, canonical name, source id, kind, whether it needs context."""
+
+    label: str
+    canonical: str
+    id: str
+    kind: str
+    ambiguous: bool
+
+
+@dataclass(slots=True)
+class Match:
+    """A lexicon hit on tokens [start, end) of the doc."""
+
+    start: int
+    end: int
+    key: str
+    entry: Entry
+
+
+class Lexicon:
+    """Normalised key -> Entry, with word prefixes for early stopping."""
+
+    def __init__(self, keys: dict[str, int], entries: list[Entry]) -> None:
+        self.keys = keys
+        self.entries = entries
+        self.prefixes: set[str] = set()
+        self.words: set[str] = set()
+        for key in keys:
+            words = key.split(" ")
+            self.words.update(words)
+            for n in range(1, len(words)):
+                self.prefixes.add(" ".join(words[:n]))
+
+    def get(self, key: str) -> Entry | None:
+        idx = self.keys.get(key)
+        return None if idx is None else self.entries[idx]
+
+    # -- serialisation -------------------------------------------------------------------
+    def to_data(self) -> dict:
+        rows = [[e.label, e.canonical, e.id, e.kind, int(e.ambiguous)] for e in self.entries]
+        return {"keys": self.keys, "entries": rows}
+
+    @classmethod
+    def from_data(cls, data: dict) -> Lexicon:
+        entries = [Entry(r[0], r[1], r[2], r[3], bool(r[4])) for r in data["entries"]]
+        return cls(dict(data["keys"]), entries)
+
+    # -- lookup --------------------------------------------------------------------------
+    def matches(self, doc: Doc, start: int, end: int, only: str | None = None) -> Iterator[Match]:
+        """The longest key starting at each token of doc[start:end] (overlaps possible).
+
+        `only`: consider only keys of that label.
+        """
+        pieces = [norm_piece(t.text) + (" " if t.whitespace_ else "") for t in doc[start:end]]
+        for i in range(start, end):
+            tok = doc[i]
+            if tok.is_space or (tok.is_punct and len(tok.text) == 1):
+                continue
+            best: Match | None = None
+            raw = ""
+            for j in range(i, min(i + MAX_TOKENS, end)):
+                if doc[j].is_space:
+                    break
+                raw += pieces[j - start]
+                key = " ".join(raw.split())
+                if (
+                    " " in key
+                    and key.rsplit(" ", 1)[0] not in self.prefixes
+                    and key not in self.keys
+                ):
+                    break
+                entry = self.get(key)
+                if (
+                    entry is not None
+                    and (only is None or entry.label == only)
+                    and self._case_ok(key, doc[i : j + 1].text)
+                ):
+                    best = Match(i, j + 1, key, entry)
+            if best is not None:
+                yield best
+
+    @staticmethod
+    def _case_ok(key: str, text: str) -> bool:
+        return not needs_upper(key) or any(c.isupper() for c in text)
+
+
+def _grammar_keys() -> Iterator[tuple[str, str]]:
+    """Organ/qualifier x head keys ("lung failure", "endocrine disease"): (key, canonical)."""
+    mods = load_modifiers()
+    for organ in mods.organs:
+        for head in mods.organ_heads:
+            key = norm_key(f"{organ} {head}")
+            yield key, key
+        for pre in mods.function_prefixes:
+            key = norm_key(f"{pre} {organ} function")
+            yield key, key
+
+
+def compile_lexicon() -> Lexicon:
+    """Build the lexicon from the package's vocabulary files (first file wins a shared key)."""
+    stop = {
+        label: {w for ws in groups.values() for w in ws}
+        for label, groups in load_stoplist().entries.items()
+    }
+    keys: dict[str, int] = {}
+    entries: list[Entry] = []
+    for name in VOCAB_FILES:
+        vocab = load_vocab(name)
+        stopped = stop.get(vocab.label, set())
+        for c in vocab.concepts:
+            entries.append(Entry(vocab.label, c.canonical, c.id or "", c.kind or "", c.ambiguous))
+            for v in c.variants:
+                key = norm_key(v)
+                if key and key not in stopped and len(key.replace(" ", "")) > 1:
+                    keys.setdefault(key, len(entries) - 1)
+    for key, canonical in _grammar_keys():
+        if key not in keys:
+            entries.append(Entry("CONDITION", canonical, "", "", False))
+            keys[key] = len(entries) - 1
+    entries.append(Entry(NO_ENTITY, "", "", "", False))
+    for phrase in load_modifiers().not_entities:
+        keys[norm_key(phrase)] = len(entries) - 1
+    return Lexicon(keys, entries)
+
+
+__all__ = ["MAX_TOKENS", "NO_ENTITY", "Entry", "Lexicon", "Match", "compile_lexicon"]

@@ -1,0 +1,174 @@
+"""Condition-specific rules: modifier words, surface canonicals and coordination splitting.
+
+- Leading severity/extent words are left out of the span; type words are kept in the span and
+  the canonical ("active tuberculosis" -> "tuberculosis"; "acute sever hepatitis" -> "acute
+  hepatitis").
+- A condition's canonical is its own words, lower-case and singular, unless it is written as an
+  abbreviation, which takes the vocabulary's (or the page's) long form.
+- Coordinations are split: "liver and kidney disease" adds "liver" -> "liver disease";
+  "hepatitis B/C" adds "C" -> "hepatitis c".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from trialex.pipeline.entities_lexicon import Lexicon, Match
+from trialex.vocab.normalize import needs_upper, norm_key
+from trialex.vocab.schema import Modifiers
+
+_IRREGULAR = {"diseases": "disease", "viruses": "virus", "metastases": "metastasis"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """An entity before overlap resolution, on tokens [start, end)."""
+
+    start: int
+    end: int
+    label: str
+    canonical: str
+    attributes: dict[str, str] = field(default_factory=dict)
+    ambiguous: bool = False
+
+
+def singular_word(word: str, known: set[str]) -> str:
+    """Singular of a plural head, only when the singular is a word the vocabularies know."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+            cand = word[: -len(suffix)] + repl
+            if cand in known:
+                return cand
+    return word
+
+
+def surface_canonical(words: list[str], lex: Lexicon) -> str:
+    """Lower-case words, the last one singular."""
+    if words:
+        words = [*words[:-1], singular_word(words[-1], lex.words)]
+    return " ".join(words)
+
+
+def is_abbreviation(text: str, key: str) -> bool:
+    """Written like an acronym: no lower-case run ("HIV", "COPD") or an acronym-shaped key."""
+    letters = [c for c in text if c.isalpha()]
+    return needs_upper(key) or (
+        bool(letters) and sum(c.isupper() for c in letters) >= len(letters) - 1 and len(text) <= 8
+    )
+
+
+class ConditionRules:
+    """Modifier handling and coordination for CONDITION matches."""
+
+    def __init__(self, mods: Modifiers, lex: Lexicon) -> None:
+        self.severity = {norm_key(w) for w in mods.severity}
+        self.type = {norm_key(w) for w in mods.type}
+        self.coord = {norm_key(w) or w for w in mods.coordinators} | {"/", ","}
+        self.heads = {norm_key(w) for w in mods.generic_heads + mods.organ_heads}
+        self.organs = {norm_key(w) for w in mods.organs}
+        self.not_conditions = {norm_key(w) for w in mods.not_conditions}
+        self.fillers = {"the", "other", "important", "vital", "major", "multiple", "one", "more"}
+        self.lex = lex
+
+    def candidate(self, doc: Doc, m: Match, lo: int) -> Candidate | None:
+        """The condition candidate for a lexicon match, modifiers applied."""
+        if m.key in self.not_conditions:
+            return None
+        start, types = m.start, []
+        k, chain = m.start - 1, []
+        while k >= lo and (w := norm_key(doc[k].text)) in (self.severity | self.type):
+            chain.insert(0, (k, w))
+            k -= 1
+        for pos, w in chain:
+            if w in self.type:
+                start = pos
+                break
+        types = [w for pos, w in chain if pos >= start and w in self.type]
+        text = doc[m.start : m.end].text
+        if is_abbreviation(text, m.key):
+            base = m.entry.canonical
+            canonical = " ".join([*[t for t in types if t not in base], base])
+        else:
+            words = " ".join(text.lower().split()).split()
+            words = [w for w in words if w not in self.severity]
+            canonical = surface_canonical(types + words, self.lex)
+        end = self._site_end(doc, m.end)
+        if end == m.end and len(words if not is_abbreviation(text, m.key) else []) == 1:
+            end, canonical = self._head_to_organ(doc, m.end, canonical)
+        return Candidate(start, end, "CONDITION", canonical, ambiguous=m.entry.ambiguous)
+
+    def _head_to_organ(self, doc: Doc, end: int, head: str) -> tuple[int, str]:
+        """ "injury to other important organs" -> organ injury; "damage to the liver"."""
+        if head not in self.heads or end >= len(doc) or doc[end].lower_ not in {"to", "of"}:
+            return end, head
+        k = end + 1
+        while k < len(doc) and (
+            doc[k].lower_ in self.fillers or norm_key(doc[k].text) in self.severity
+        ):
+            k += 1
+        if k < len(doc) and doc[k].is_alpha:
+            organ = singular_word(doc[k].lower_, self.lex.words)
+            if organ in self.organs:
+                return k + 1, f"{organ} {head}"
+        return end, head
+
+    def _site_end(self, doc: Doc, end: int) -> int:
+        """ "basal cell carcinoma of the skin": the body site is part of the span, not the name."""
+        k = end
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            if k < len(doc) and norm_key(doc[k].text) in self.organs and doc[k].is_alpha:
+                return k + 1
+        return end
+
+    def coordinated(self, doc: Doc, cand: Candidate, lo: int, hi: int) -> list[Candidate]:
+        """Extra conditions split off a coordination around `cand`."""
+        out: list[Candidate] = []
+        words = doc[cand.start : cand.end].text.lower().split()
+        head = words[-1] if words else ""
+        # left: "liver and kidney disease", "bacterial, viral or other infections"
+        if head in self.heads or singular_word(head, self.lex.words) in self.heads:
+            k = cand.start - 1
+            while k - 1 >= lo:
+                t = doc[k].text.lower()
+                if norm_key(t) in self.severity:  # "... or other infections"
+                    k -= 1
+                    continue
+                if t not in self.coord:
+                    break
+                left = doc[k - 1]
+                w = norm_key(left.text)
+                key = f"{w} {norm_key(head)}"
+                if not left.is_alpha or not (
+                    w in self.organs or w in self.type or self.lex.get(key)
+                ):
+                    break
+                out.append(
+                    Candidate(
+                        left.i, left.i + 1, "CONDITION", surface_canonical([w, head], self.lex)
+                    )
+                )
+                k -= 2
+        # right: "hepatitis B/C", "hepatitis B and C"
+        k = cand.end
+        while len(words) > 1 and k + 1 < hi and doc[k].text.lower() in self.coord:
+            nxt = doc[k + 1]
+            if not nxt.text.isalnum() or len(nxt.text) > 3:
+                break
+            entry = self.lex.get(norm_key(" ".join([*words[:-1], nxt.text])))
+            if entry is None or entry.label != "CONDITION":
+                break
+            out.append(
+                Candidate(nxt.i, nxt.i + 1, "CONDITION", " ".join([*words[:-1], nxt.text.lower()]))
+            )
+            k += 2
+        return out
+
+
+__all__ = ["Candidate", "ConditionRules", "is_abbreviation", "singular_word", "surface_canonical"]

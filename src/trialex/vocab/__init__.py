@@ -1,0 +1,1 @@
+"""Vocabularies (data files) and the scripts that regenerate them from maintained sources."""

@@ -9,9 +9,9 @@ officials as name/role/affiliation lines, sites with inline "Principal Investiga
 pairs are scored with `trialex.evaluate.score` (rapidfuzz name matching, SPEC record level).
 
 Gold: every listed person with its role; the degree is split off the listed name and entries
-that are not persons ("Clinical Trials", company names) are left out, with the evaluator's AACT
-rules (`trialex.evaluate.bench.aact`), plus `gold_name` for degree tails and honorifics that
-its regex leaves in the name ("Tim Doe, MD Prof.", "Professor Ann Roe").
+that are not persons ("Clinical Trials", company names) are left out with the evaluator's AACT
+rule (`trialex.evaluate.bench.aact.NOT_A_PERSON`); `gold_name` splits the degree tail and an
+honorific off the listed name ("Tim Doe, MD Prof.", "Professor Ann Roe").
 
     .venv/bin/python benchmarks/people_aact.py [--bench ../shared/bench] [--no-layout]
 """
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from trialex.evaluate import score
-from trialex.evaluate.bench.aact import NOT_A_PERSON, split_degree
+from trialex.evaluate.bench.aact import NOT_A_PERSON
 from trialex.record import Person, Record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,15 +44,16 @@ _TITLE_TAIL = {"professor", "prof", "resident", "doctor", "master", "bachelor", 
 
 
 def gold_name(listed: str) -> tuple[str, str | None]:
-    """Name and degree of a listed name: the evaluator's `split_degree`, then any remaining
-    ", tail" that is not a lone given name ("Tim Doe, MD Prof.", "Ann Roe, RN MBA") and an
-    honorific prefix ("Professor Lotte Lauritzen") are also split off."""
-    name, degree = split_degree(listed)
+    """Name and degree of a listed name: a ", tail" that is not a lone given name is the degree
+    ("Tim Doe, MD Prof.", "Ann Roe, RN MBA"; but "Doe, Jane" stays whole), and an honorific
+    prefix is dropped ("Professor Lotte Lauritzen")."""
+    name, degree = listed.strip(), None
     head, comma, tail = name.partition(",")
     lone = tail.strip()
-    lone_given = re.fullmatch(r"[A-Z][a-z]+", lone) and lone.lower() not in _TITLE_TAIL
-    if comma and tail.strip() and not lone_given and len(tail) <= 40:
-        name, degree = head.strip(), tail.strip()
+    lone_given = (len(head.split()) == 1 and re.fullmatch(r"[A-Z][a-z]+", lone)
+                  and lone.lower() not in _TITLE_TAIL)
+    if comma and lone and not lone_given and len(lone) <= 40:
+        name, degree = head.strip(), lone
     bare = _HONORIFIC.sub("", name)
     return (bare, degree) if len(bare.split()) >= 2 else (name, degree)
 

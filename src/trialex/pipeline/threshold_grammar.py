@@ -1,0 +1,264 @@
+"""The threshold grammar over lexemes: comparator, quantity (value, multiplier, unit), range.
+
+One left-to-right pass; every rule looks a bounded number of lexemes ahead, so the whole pass is
+linear. Variables are resolved afterwards (`threshold_variables`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from trialex.pipeline.numbers import NUM, WORD, Lexeme, number_value
+from trialex.pipeline.threshold_vocab import ThresholdVocab, UnitGroup, longest
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A value with its optional unit, ratio partner and fold flag; `end` is exclusive."""
+
+    value: float
+    start: int
+    end: int
+    unit: UnitGroup | None = None
+    unit_span: tuple[int, int] | None = None  # lexeme indices of the unit as written
+    ratio: float | None = None  # 160/100 -> 100
+    fold: bool = False
+
+
+@dataclass(slots=True)
+class Hit:
+    """One parsed cut-off before its variable is known (lexeme indices, end exclusive)."""
+
+    operator: str
+    value: float
+    start: int
+    end: int
+    upper: float | None = None
+    quantity: Quantity | None = None
+    variable: str | None = None  # set by labels ("Minimum Eligible Age") and age markers
+    needs_lexicon: bool = False  # bare ranges and ordinal sets need a known variable
+    temporal: bool = False  # "within ..."
+    count_noun: tuple[int, int] | None = None  # "at least 4 of the 11 [... criteria]"
+    extra: dict[str, int] = field(default_factory=dict)
+
+
+class Grammar:
+    """Parses lexemes into `Hit`s using the lexicons of a `ThresholdVocab`."""
+
+    def __init__(self, vocab: ThresholdVocab) -> None:
+        self.v = vocab
+
+    # -- values -------------------------------------------------------------------------
+    def _value(self, lx: list[Lexeme], i: int, roman: bool = False) -> float | None:
+        if i >= len(lx):
+            return None
+        if lx[i].kind == NUM:
+            if i + 2 < len(lx) and lx[i + 1].low in "/-." and lx[i + 2].kind == NUM and (
+                i + 4 < len(lx) and lx[i + 3].low == lx[i + 1].low and lx[i + 4].kind == NUM
+            ):
+                return None  # a date: 2017-01-31, 12/31/2020
+            value = number_value(lx[i])
+            return None if value is None else float(value)
+        if lx[i].kind == WORD:
+            if lx[i].low in self.v.number_words:
+                return self.v.number_words[lx[i].low]
+            if roman and lx[i].low in self.v.roman:
+                return float(self.v.roman[lx[i].low])
+        return None
+
+    def quantity(self, lx: list[Lexeme], i: int, roman: bool = False) -> Quantity | None:
+        """Value at `i`, then fold ("3-fold"), ratio ("160/100") and unit, on one line."""
+        value = self._value(lx, i, roman)
+        if value is None:
+            return None
+        q = Quantity(value, i, i + 1)
+        j = i + 1
+        if j + 1 < len(lx) and lx[j].low == "/" and lx[j + 1].kind == NUM and not lx[j + 1].nl:
+            second = number_value(lx[j + 1])
+            if second is not None and lx[j].start == lx[j - 1].end:
+                q.ratio, j = float(second), j + 2
+        if j < len(lx) and not lx[j].nl and lx[j].low in self.v.fold:
+            q.fold, j = True, j + 1
+        elif j + 1 < len(lx) and lx[j].low == "-" and lx[j + 1].low in self.v.fold:
+            q.fold, j = True, j + 2
+        unit_end, unit = longest(self.v.units, lx, j) if j < len(lx) and not lx[j].nl else (j, None)
+        is_word = lx[i].kind == WORD and lx[i].low not in self.v.roman
+        if unit is not None:
+            q.unit, q.unit_span, j = unit, (j, unit_end), unit_end
+        elif is_word and not q.fold:
+            return None  # "one", "twice" only count before a unit or "x ULN"
+        q.end = j
+        return q
+
+    # -- rules --------------------------------------------------------------------------
+    def parse(self, lx: list[Lexeme], ordinal_at: set[int]) -> list[Hit]:
+        """All hits, left to right; `ordinal_at` holds lexeme indices right after an ordinal
+        variable (and its fillers), where "0 or 1" / "III-IV" sets may start."""
+        hits: list[Hit] = []
+        i = 0
+        while i < len(lx):
+            hit = (
+                self._label(lx, i) or self._prefixed(lx, i) or self._range_open(lx, i)
+                or (self._ordinal(lx, i) if i in ordinal_at else None) or self._bare(lx, i)
+            )
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit)
+            i = max(hit.end, i + 1)
+        return hits
+
+    def _skip_fillers(self, lx: list[Lexeme], j: int, lines: bool = False) -> int:
+        """Skip ":" / "of" / "(≥)" between a comparator and its value."""
+        for _ in range(4):
+            if j >= len(lx) or (lx[j].nl and not lines):
+                return j
+            if lx[j].low in (":", "of", "=", "is", "the", "a", "approximately", "approx"):
+                j += 1
+            elif lx[j].low == "(" and j + 2 < len(lx) and lx[j + 2].low == ")" and (
+                lx[j + 1].kind != NUM and lx[j + 1].kind != WORD
+            ):
+                j += 3
+            else:
+                return j
+        return j
+
+    def _label(self, lx: list[Lexeme], i: int) -> Hit | None:
+        end, group = longest(self.v.labels, lx, i)
+        if group is None:
+            return None
+        j = self._skip_fillers(lx, end, lines=True)
+        q = self.quantity(lx, j)
+        if q is None or q.unit is None or q.unit.kind != "time":
+            return None
+        return Hit(group.operator, q.value, i, q.end, quantity=q, variable=group.variable)
+
+    def _comparator(self, lx: list[Lexeme], i: int) -> tuple[int, str, bool] | None:
+        end, group = longest(self.v.temporal, lx, i)
+        if group is not None:
+            return end, group.operator, True
+        end, group = longest(self.v.prefix, lx, i)
+        if group is not None:
+            return end, group.operator, False
+        return None
+
+    def _prefixed(self, lx: list[Lexeme], i: int) -> Hit | None:
+        found = self._comparator(lx, i)
+        if found is None:
+            return None
+        end, op, temporal = found
+        j = self._skip_fillers(lx, end)
+        if j < len(lx) and not lx[j].nl:
+            opened = self._range_open(lx, j)
+            if opened is not None:
+                opened.start = i
+                return opened
+        q = self.quantity(lx, j)
+        if q is None or (j < len(lx) and lx[j].nl):
+            return None
+        if temporal and (q.unit is None or q.unit.kind != "time"):
+            return None
+        hit = Hit(op, q.value, i, q.end, quantity=q, temporal=temporal)
+        if q.unit is None:
+            self._count(lx, q, hit)
+        return hit
+
+    def _count(self, lx: list[Lexeme], q: Quantity, hit: Hit) -> None:
+        """"at least 4 of the 11 ... criteria": the count noun within six lexemes."""
+        j, _ = longest(self.v.count_of, lx, q.end)
+        if j > q.end and j < len(lx) and lx[j].kind == NUM:
+            j += 1
+        for k in range(j, min(j + 6, len(lx))):
+            if lx[k].nl or lx[k].low in self.v.clause_breaks or lx[k].low == ",":
+                return
+            end, noun = longest(self.v.count_nouns, lx, k)
+            if noun is not None:
+                hit.count_noun = (j, end)
+                hit.end = max(hit.end, end)
+                return
+
+    def _range_open(self, lx: list[Lexeme], i: int) -> Hit | None:
+        end, opener = longest(self.v.range_open, lx, i)
+        if opener is None:
+            return None
+        hit = self._range_from(lx, self._skip_fillers(lx, end), allow_and=True)
+        if hit is None:
+            return None
+        hit.start = i
+        unit = hit.quantity.unit if hit.quantity else None
+        hit.needs_lexicon = unit is None
+        return hit
+
+    def _range_from(self, lx: list[Lexeme], i: int, allow_and: bool, roman: bool = False) -> Hit | None:
+        low = self.quantity(lx, i, roman)
+        if low is None or low.fold or low.ratio is not None:
+            return None
+        j = low.end
+        if j + 1 >= len(lx) or lx[j].nl or lx[j + 1].nl:
+            return None
+        join = lx[j].low
+        if join not in self.v.range_join or (join == "and" and not allow_and):
+            return None
+        high = self.quantity(lx, j + 1, roman)
+        if high is None or high.value < low.value or high.ratio is not None:
+            return None
+        if low.unit is not None and high.unit is not None and low.unit.kind != high.unit.kind:
+            return None
+        if high.unit is None and low.unit is not None:
+            high.unit, high.unit_span = low.unit, low.unit_span
+        return Hit("between", low.value, i, high.end, upper=high.value, quantity=high)
+
+    def _bare(self, lx: list[Lexeme], i: int) -> Hit | None:
+        """At a number: "18-60 years", "16 years and older", "3-fold increase"."""
+        if lx[i].kind != NUM and lx[i].low not in self.v.number_words:
+            return None
+        ranged = self._range_from(lx, i, allow_and=False)
+        if ranged is not None:
+            ranged.needs_lexicon = True
+            return ranged
+        q = self.quantity(lx, i)
+        if q is None:
+            return None
+        j = q.end
+        marker_end, _ = longest(self.v.age_markers, lx, j)
+        post_end, group = longest(self.v.postfix, lx, marker_end)
+        if group is not None:
+            hit = Hit(group.operator, q.value, i, post_end, quantity=q)
+            if marker_end > j or (q.unit is not None and q.unit.output == "years"
+                                  and lx[post_end - 1].low in ("older", "younger")):
+                hit.variable = "age"
+            return hit
+        if q.unit is None and j < len(lx) and lx[j].low == "of":
+            hit = Hit(">=", q.value, i, q.end, quantity=q)
+            self._count(lx, q, hit)  # "4 of 11 criteria": meeting 4 means at least 4
+            return hit if hit.count_noun and lx[hit.count_noun[0] - 1].kind == NUM else None
+        if q.fold:
+            hit = Hit(">=", q.value, i, q.end, quantity=q)
+            hit.extra["forward"] = q.end
+            return hit
+        return None
+
+    def _ordinal(self, lx: list[Lexeme], i: int) -> Hit | None:
+        """"0 or 1", "0, 1, or 2", "III or IV", "0-2", "II-IV" after an ordinal scale."""
+        ranged = self._range_from(lx, i, allow_and=False, roman=True)
+        if ranged is not None:
+            ranged.needs_lexicon = True
+            return ranged
+        first = self._value(lx, i, roman=True)
+        if first is None:
+            return None
+        values, j, end = [first], i + 1, i + 1
+        while j < len(lx) and not lx[j].nl and len(values) < 12:
+            k = j
+            while k < len(lx) and lx[k].low in self.v.set_joiners and k - j < 2:
+                k += 1
+            nxt = self._value(lx, k, roman=True) if k > j else None
+            if nxt is None:
+                break
+            values.append(nxt)
+            j = end = k + 1
+        if len(values) == 1:
+            if i + 1 < len(lx) and lx[i + 1].kind == WORD and lx[i + 1].low not in self.v.set_joiners:
+                return None
+            return Hit("=", first, i, end, needs_lexicon=True)
+        return Hit("between", min(values), i, end, upper=max(values), needs_lexicon=True)

@@ -121,6 +121,18 @@ def _grammar_keys() -> Iterator[tuple[str, str]]:
             yield key, key
 
 
+def _spellings(key: str, pairs: list[tuple[str, str]]) -> Iterator[str]:
+    """The key, its British spelling, and "anti x" for "antix" ("antiinflammatory")."""
+    yield key
+    british = key
+    for us, uk in pairs:
+        british = british.replace(us, uk)
+    if british != key:
+        yield british
+    if key.startswith("anti") and len(key) > 8 and key[4] != " ":
+        yield "anti " + key[4:]
+
+
 def compile_lexicon() -> Lexicon:
     """Build the lexicon from the package's vocabulary files (first file wins a shared key)."""
     stop = {
@@ -129,15 +141,16 @@ def compile_lexicon() -> Lexicon:
     }
     keys: dict[str, int] = {}
     entries: list[Entry] = []
+    spelling = load_modifiers().spelling_variants
     for name in VOCAB_FILES:
         vocab = load_vocab(name)
         stopped = stop.get(vocab.label, set())
         for c in vocab.concepts:
             entries.append(Entry(vocab.label, c.canonical, c.id or "", c.kind or "", c.ambiguous))
             for v in c.variants:
-                key = norm_key(v)
-                if key and key not in stopped and len(key.replace(" ", "")) > 1:
-                    keys.setdefault(key, len(entries) - 1)
+                for key in _spellings(norm_key(v), spelling):
+                    if key and key not in stopped and len(key.replace(" ", "")) > 1:
+                        keys.setdefault(key, len(entries) - 1)
     for key, canonical in _grammar_keys():
         if key not in keys:
             entries.append(Entry("CONDITION", canonical, "", "", False))

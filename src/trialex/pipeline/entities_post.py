@@ -79,7 +79,15 @@ class ConditionRules:
         if m.key in self.not_conditions:
             return None
         start, types = m.start, []
-        k, chain = m.start - 1, []
+        # an anatomical word before the name belongs to it ("cardiac sarcoidosis")
+        while (
+            start - 1 >= max(lo, m.start - 2)
+            and doc[start - 1].is_alpha
+            and (norm_key(doc[start - 1].text) in self.organs)
+        ):
+            start -= 1
+        first = start
+        k, chain = start - 1, []
         while k >= lo and (w := norm_key(doc[k].text)) in (self.severity | self.type):
             chain.insert(0, (k, w))
             k -= 1
@@ -88,8 +96,10 @@ class ConditionRules:
                 start = pos
                 break
         types = [w for pos, w in chain if pos >= start and w in self.type]
-        text = doc[m.start : m.end].text
-        if is_abbreviation(text, m.key):
+        text = doc[first : m.end].text
+        abbreviation = is_abbreviation(doc[m.start : m.end].text, m.key) and first == m.start
+        words: list[str] = []
+        if abbreviation:
             base = m.entry.canonical
             canonical = " ".join([*[t for t in types if t not in base], base])
         else:
@@ -97,9 +107,14 @@ class ConditionRules:
             words = [w for w in words if w not in self.severity]
             canonical = surface_canonical(types + words, self.lex)
         end = self._site_end(doc, m.end)
-        if end == m.end and len(words if not is_abbreviation(text, m.key) else []) == 1:
+        if end == m.end and len(words) == 1:
             end, canonical = self._head_to_organ(doc, m.end, canonical)
-        return Candidate(start, end, "CONDITION", canonical, ambiguous=m.entry.ambiguous)
+        # an ambiguous abbreviation written in capitals, 3+ characters ("COPD", "SLE") is
+        # taken as it is; shorter ones ("RA", "MS") want the page to name the concept in full
+        upper = len(text) >= 3 and text.isupper()
+        return Candidate(
+            start, end, "CONDITION", canonical, ambiguous=m.entry.ambiguous and not upper
+        )
 
     def _head_to_organ(self, doc: Doc, end: int, head: str) -> tuple[int, str]:
         """ "injury to other important organs" -> organ injury; "damage to the liver"."""

@@ -57,6 +57,8 @@ class Modifiers(_Model):
     organ_heads: list[str]
     # "abnormal hepatic function": prefix x organ x "function" is a condition
     function_prefixes: list[str]
+    # [American, British] substrings: each key also gets its British spelling
+    spelling_variants: list[tuple[str, str]]
     # phrases that are no entity (lab tests, findings): they win as a longest match, then drop
     not_entities: list[str]
     # a capitalised run with one of these words is an organisation name, not an entity

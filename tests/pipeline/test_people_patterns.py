@@ -196,3 +196,16 @@ def test_related_trials_are_not_read() -> None:
     assert isinstance(doc.spans["sections"][0], Span)
     doc = nlp.get_pipe("trialex_people")(doc)
     assert [(p["name"], p["role"]) for p in doc._.people] == [("Ada Quill", "STUDY_CHAIR")]
+
+
+def test_inline_name_degree_and_organisation(nlp: Language) -> None:
+    text = (
+        "Collaborators and Investigators\n"
+        "Principal Investigator: Wilma Strand, MD, Harbourview Cardiology Network\n"
+        "More Information\n"
+        "Principal Investigator: Odo Fenwick, MD\nNorthfield Cancer Institute\n"
+    )
+    assert run(nlp, text) == [
+        ("Wilma Strand", "MD", "PRINCIPAL_INVESTIGATOR", "Harbourview Cardiology Network"),
+        ("Odo Fenwick", "MD", "PRINCIPAL_INVESTIGATOR", "Northfield Cancer Institute"),
+    ]

@@ -9,7 +9,7 @@ honorific prefixes ("Dr. Jane Doe"). "Last, First" is accepted only when the cal
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from trialex.pipeline.people_lexicon import PeopleLexicon
 
@@ -37,6 +37,7 @@ class NameHit:
     start: int
     end: int
     degree: str | None
+    affiliation: str | None = None
 
 
 def contact_cut(text: str) -> int:
@@ -63,6 +64,11 @@ def parse_person(
         return None
     parts = _comma_parts(text)
     degree_span: tuple[int, int] | None = None
+    affiliation = None
+    org_at = next((i for i, p in enumerate(parts) if i and lex.has_org_cue(text[p[0] : p[1]])), 0)
+    if org_at:  # "Jane Doe, MD, Harbourview Cardiology Network"
+        affiliation = text[parts[org_at][0] : parts[-1][1]].strip()
+        parts = parts[:org_at]
     while len(parts) > 1 and _all_degrees(text[parts[-1][0] : parts[-1][1]], lex):
         degree_span = (parts[-1][0], degree_span[1] if degree_span else parts[-1][1])
         parts.pop()
@@ -74,7 +80,8 @@ def parse_person(
         degree_span = tail if credential else None
         parts = parts[:1]
     if len(parts) == 2 and allow_last_first:
-        return _last_first(text, parts, offset, lex, degree_span)
+        hit = _last_first(text, parts, offset, lex, degree_span)
+        return replace(hit, affiliation=affiliation) if hit else None
     if len(parts) != 1:
         return None
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, parts[0][0], parts[0][1])]
@@ -96,7 +103,7 @@ def parse_person(
     elif prefix is not None:
         degree = text[prefix[0] : prefix[1]]
     start, end = tokens[0][0], tokens[-1][1]
-    return NameHit(text[start:end], offset + start, offset + end, degree or None)
+    return NameHit(text[start:end], offset + start, offset + end, degree or None, affiliation)
 
 
 def name_shaped(tokens: list[str], lex: PeopleLexicon, *, places: bool = False) -> bool:

@@ -32,6 +32,7 @@ class _Person:
     affiliation: str | None = None
     degree: str | None = None
     fallback: Role | None = None
+    window: int = 3
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -96,7 +97,9 @@ class BlockReader:
             self._close_open()
             role = self._block_role() if st.forced else line.role
             for hit in line.names:
-                self._finish(_Person(hit, no, role=role), before_only=kind == "inline")
+                near_only = 1 if kind == "inline" else self.window
+                person = _Person(hit, no, role=role, affiliation=hit.affiliation, window=near_only)
+                self._finish(person)
             if kind == "inline" and not line.names:
                 st.pending, st.pending_gap = line.role, 0
         elif kind == "name":
@@ -124,7 +127,7 @@ class BlockReader:
         near = st.open is not None and no - st.open.line_no <= 3
         if st.open is not None and st.open.role is None and near and not line.colon:
             st.open.role = line.role
-            self._finish(st.open, before_only=False)
+            self._finish(st.open)
             st.open = None
             return
         self._close_open()
@@ -134,19 +137,21 @@ class BlockReader:
         st = self._state
         self._close_open()
         if st.forced and self._block_role() is not None:
-            self._finish(_Person(hit, no, role=self._block_role()), before_only=False)
+            self._finish(_Person(hit, no, role=self._block_role(), affiliation=hit.affiliation))
         elif st.pending is not None:
-            self._finish(_Person(hit, no, role=st.pending), before_only=False)
+            self._finish(_Person(hit, no, role=st.pending, affiliation=hit.affiliation))
             st.pending = None
         else:
-            st.open = st.last = _Person(hit, no, fallback=self._block_role())
+            st.open = st.last = _Person(
+                hit, no, fallback=self._block_role(), affiliation=hit.affiliation
+            )
         st.gap = 0
 
     def _org_line(self, no: int, text: str) -> None:
         st = self._state
         claimed = False
         for person in list(st.wanting_org):
-            if no - person.line_no <= self.window:
+            if no - person.line_no <= person.window:
                 person.affiliation = text
                 claimed = True
             st.wanting_org.remove(person)
@@ -167,13 +172,13 @@ class BlockReader:
         if st.pending_gap > 3:
             st.pending = None
 
-    def _finish(self, person: _Person, *, before_only: bool) -> None:
+    def _finish(self, person: _Person) -> None:
         """Record `person`; take the block's last organisation or wait for the next one."""
         st = self._state
         st.last = person
         if person.affiliation is None and st.last_org is not None:
             person.affiliation = st.last_org
-        elif person.affiliation is None and not before_only:
+        elif person.affiliation is None:
             st.wanting_org.append(person)
         self._done.append(person)
 

@@ -134,12 +134,16 @@ class CellGrammarMatcher:
             return core, attrs
         return None
 
+    def _maybe_abbr(self, low: str) -> bool:
+        return any(low.endswith(a) for a in self.core_abbr)
+
     def hits(self, doc: Doc, cores: list[CellHit], lo: int, hi: int) -> list[CellHit]:
         """Abbreviation tokens in doc[lo:hi] plus the given cores, each extended by the grammar."""
         found = list(cores)
         taken = {i for h in cores for i in range(h.start, h.end)}
         for tok in doc[lo:hi]:
-            if tok.i in taken or not any(c.isupper() for c in tok.text):
+            text = tok.text
+            if tok.i in taken or text.lower() == text or not self._maybe_abbr(text.lower()):
                 continue
             read = self.read_abbreviation(tok.text)
             if read is not None:

@@ -169,8 +169,11 @@ class EntityRecognizer:
                 cands.append(
                     Candidate(short.start, short.end, res.label, res.canonical, attrs, False)
                 )
+        # a page defining a vocabulary abbreviation as something else overrides the vocabulary
         undefined = {t for t, r in abbrs.items() if r is None}
-        cands = [c for c in cands if doc[c.start : c.end].text not in undefined]
+        cands = [
+            c for c in cands if not (c.abbreviation and doc[c.start : c.end].text in undefined)
+        ]
         cands = self._page_context(doc, cands)
         doc.spans[self.spans_key] = self._span_group(doc, self._resolve_overlaps(cands))
         return doc

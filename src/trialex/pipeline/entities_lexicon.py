@@ -76,31 +76,33 @@ class Lexicon:
 
         `only`: consider only keys of that label.
         """
-        pieces = [norm_piece(t.text) + (" " if t.whitespace_ else "") for t in doc[start:end]]
-        for i in range(start, end):
-            tok = doc[i]
-            if tok.is_space or (tok.is_punct and len(tok.text) == 1):
+        toks = list(doc[start:end])
+        pieces = [norm_piece(t.text) + (" " if t.whitespace_ else "") for t in toks]
+        texts = [t.text for t in toks]
+        space = [t.is_space for t in toks]
+        skip = [t.is_space or (t.is_punct and len(t.text) == 1) for t in toks]
+        n = len(toks)
+        keys, prefixes = self.keys, self.prefixes
+        for i in range(n):
+            if skip[i]:
                 continue
             best: Match | None = None
             raw = ""
-            for j in range(i, min(i + MAX_TOKENS, end)):
-                if doc[j].is_space:
+            for j in range(i, min(i + MAX_TOKENS, n)):
+                if space[j]:
                     break
-                raw += pieces[j - start]
+                raw += pieces[j]
                 key = " ".join(raw.split())
-                if (
-                    " " in key
-                    and key.rsplit(" ", 1)[0] not in self.prefixes
-                    and key not in self.keys
+                idx = keys.get(key)
+                if idx is None:
+                    if " " in key and key.rsplit(" ", 1)[0] not in prefixes:
+                        break
+                    continue
+                entry = self.entries[idx]
+                if (only is None or entry.label == only) and self._case_ok(
+                    key, "".join(texts[i : j + 1])
                 ):
-                    break
-                entry = self.get(key)
-                if (
-                    entry is not None
-                    and (only is None or entry.label == only)
-                    and self._case_ok(key, doc[i : j + 1].text)
-                ):
-                    best = Match(i, j + 1, key, entry)
+                    best = Match(start + i, start + j + 1, key, entry)
             if best is not None:
                 yield best
 

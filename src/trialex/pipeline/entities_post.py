@@ -31,7 +31,8 @@ class Candidate:
     label: str
     canonical: str
     attributes: dict[str, str] = field(default_factory=dict)
-    ambiguous: bool = False
+    ambiguous: bool = False  # needs the page to name the same concept in full
+    abbreviation: bool = False  # a vocabulary abbreviation (a page definition overrides it)
 
 
 def singular_word(word: str, known: set[str]) -> str:
@@ -113,7 +114,12 @@ class ConditionRules:
         # taken as it is; shorter ones ("RA", "MS") want the page to name the concept in full
         upper = len(text) >= 3 and text.isupper()
         return Candidate(
-            start, end, "CONDITION", canonical, ambiguous=m.entry.ambiguous and not upper
+            start,
+            end,
+            "CONDITION",
+            canonical,
+            ambiguous=m.entry.ambiguous and not upper,
+            abbreviation=m.entry.ambiguous,
         )
 
     def _head_to_organ(self, doc: Doc, end: int, head: str) -> tuple[int, str]:

@@ -4,7 +4,8 @@ Run: `.venv/bin/pip install cellxgene-ontology-guide` (build-time only, not a ru
 dependency), then `.venv/bin/python -m trialex.vocab.build_cell_ontology`. Keeps, per
 non-deprecated CL term with a short general label (at most 4 words, no "of", no
 parenthesised qualifier: anatomical sub-sub-types never name a therapy on a trial page):
-id, label (lower-cased) and the synonyms the package ships, plus the plural of each name ("b cell" -> "b cells"). CL is CC BY 4.0 (see LICENSES.md).
+id, label (lower-cased) and the synonyms the package ships, plus the plural of each name
+("b cell" -> "b cells"). CL is CC BY 4.0 (see LICENSES.md).
 """
 
 from __future__ import annotations

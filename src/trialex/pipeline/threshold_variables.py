@@ -85,7 +85,8 @@ class Resolver:
             if m is not None:
                 found.append(m)
                 k = m.start - 1
-            elif lx[k].low in COORDINATORS:
+            elif lx[k].low in COORDINATORS and (lx[k].low != "(" or (
+                k in by_end and by_end[k].entry.name == found[-1].entry.name)):
                 k -= 1
             else:
                 break

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from trialex.annotate.commands import annotate_app
 from trialex.evaluate.bench.commands import bench
 from trialex.evaluate.commands import evaluate
 
@@ -127,6 +128,7 @@ def build_model(
 
 app.command("bench")(bench)
 app.command("evaluate")(evaluate)
+app.add_typer(annotate_app, name="annotate")
 
 
 if __name__ == "__main__":

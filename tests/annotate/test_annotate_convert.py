@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.dom.minidom
 from pathlib import Path
 
 import pytest
@@ -138,6 +139,9 @@ def test_labelstudio_region_text_not_on_page_is_an_error(corpus) -> None:
 def test_labelstudio_config_declares_every_control(corpus) -> None:
     _, _, record = corpus
     config = label_config()
+    root = xml.dom.minidom.parseString(config).documentElement  # well-formed XML
+    operators = [c.getAttribute("value") for c in root.getElementsByTagName("Choice")]
+    assert "<=" in operators and "between" in operators
     names = {r["from_name"] for r in to_task(record, PAGE)["annotations"][0]["result"]}
     assert all(f'name="{name}"' in config for name in names)
 

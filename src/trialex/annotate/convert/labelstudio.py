@@ -238,19 +238,21 @@ def label_config() -> str:
         THRESHOLD: "#ffd166",
         PERSON: "#c39bd3",
     }
-    lines = ["<View>", '  <Labels name="label" toName="text">']
+    # pre-wrap: line breaks and spaces are shown (Label Studio counts them in offsets anyway)
+    lines = ["<View>", "  <Style>.htx-text { white-space: pre-wrap; }</Style>"]
+    lines.append('  <Labels name="label" toName="text">')
     lines += [f'    <Label value="{label}" background="{colours[label]}"/>' for label in LABELS]
     lines += ["  </Labels>", '  <Text name="text" value="$text"/>']
     for control, labels in TEXTAREAS.items():
         lines.append(
             f'  <TextArea name="{control}" toName="text" perRegion="true" editable="true" '
             f'maxSubmissions="1" placeholder="{control}" visibleWhen="region-selected" '
-            f'whenLabelValue="{labels}"/>'
+            f'whenTagName="label" whenLabelValue="{labels}"/>'
         )
     for control, (labels, values) in CHOICES.items():
         lines.append(
             f'  <Choices name="{control}" toName="text" perRegion="true" choice="single" '
-            f'visibleWhen="region-selected" whenLabelValue="{labels}">'
+            f'visibleWhen="region-selected" whenTagName="label" whenLabelValue="{labels}">'
         )
         lines += [f'    <Choice value="{value.replace("<", "&lt;")}"/>' for value in values]
         lines.append("  </Choices>")

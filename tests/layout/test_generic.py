@@ -143,3 +143,20 @@ def test_registry_with_participant_criteria_headings_and_age_limits() -> None:
     crit = _criteria("isrctn_like.txt")
     assert [c for c, _ in crit] == ["inclusion", "inclusion", "exclusion", "exclusion"]
     assert not any("45 Years" == t for _, t in crit)
+
+
+def test_ignite_module_pages_inline_numbered_criteria_and_brief_title() -> None:
+    text, page = _page("ignite_module.txt")
+    assert page.layout == "ignite_module"
+    assert page.nct_id == "NCT09990071"
+    assert page.title is None  # "Study Brief:" is empty: the page states no title
+    assert _criteria("ignite_module.txt") == [
+        ("inclusion", "Age 20-68"), ("inclusion", "English-speaking"), ("inclusion", "BMI \\< 35"),
+        ("inclusion", "Sedentary lifestyle"),
+        ("exclusion", "MRI contraindications (e.g., pacemaker, weight \\> 350 lbs)"),
+        ("exclusion", "Hearing impaired"), ("exclusion", "Cardiovascular disease"),
+    ]
+    assert page.sections[0].name == "other"  # the site's help text about the module
+    _, described = _page("ignite_description.txt")
+    assert described.title == "Zanbrutinib for Chronic Spontaneous Urticaria"
+    assert {"summary", "description"} <= {s.name for s in described.sections}

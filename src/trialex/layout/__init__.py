@@ -39,7 +39,7 @@ def analyze(text: str, profile: LayoutProfile | None = None) -> PageLayout:
     lines = split_lines(text)
     finder = HeadingFinder(lexicon, profile)
     headings, help_lines = find_headings(lines, finder, generic=profile is GENERIC)
-    sections = build_sections(lines, headings)
+    sections = build_sections(lines, headings, profile.preamble)
     eligibility = [s for s in sections if s.name == "eligibility"]
     if not eligibility:
         eligibility = [s for s in sections if s.name != "related_trials"]

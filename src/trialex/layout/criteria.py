@@ -10,6 +10,7 @@ from trialex.layout.profile import HeadingLexicon
 from trialex.record import CriterionSpan, Section
 
 _RUN_TOGETHER = re.compile(r"[ \t]+\*[ \t]+|[ \t]+•[ \t]*")
+_INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.)][ \t]+(?=\S)")
 _PREAMBLE = re.compile(
     r"(?:following|these|all of|any of|below|criteria|eligible|must|applicable|include)\b[^:]*:\s*$",
     re.IGNORECASE,
@@ -33,6 +34,11 @@ class CriteriaGrammar:
         )
         inline = re.compile(rf"(?:^|(?<=[\s.;*•]))(?:{named})[ \t]*[:：]", re.IGNORECASE)
         return cls(whole, inline, frozenset(lexicon.eligibility_fields))
+
+    def is_field(self, text: str) -> bool:
+        """A structured eligibility field ('Minimum Age', 'Sex: ALL'), not a criterion."""
+        key = text.split(":", 1)[0] if ":" in text else text
+        return normalize_heading(key) in self.fields
 
     def header_polarity(self, text: str) -> str | None:
         """'inclusion'/'exclusion' when the whole text is a polarity header."""
@@ -61,7 +67,7 @@ def split_criteria(
             if whole:
                 polarity, in_bullets = whole, False
                 continue
-            if not is_bulleted(line) and normalize_heading(line.text) in grammar.fields:
+            if not is_bulleted(line) and grammar.is_field(line.text):
                 polarity = None
                 continue
             bulleted = is_bulleted(line)
@@ -72,6 +78,20 @@ def split_criteria(
             in_bullets = in_bullets or bulleted
             polarity = _add_line_items(text, start, end, polarity, grammar, found)
     return found
+
+
+def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'1. Age 20-68 2. English-speaking 3. …' → one piece per number, counting 1, 2, 3 in order."""
+    cuts, expected = [], 1
+    for match in _INLINE_NUMBER.finditer(text, start, end):
+        if int(match["n"]) != expected or (expected == 1 and text[start : match.start()].strip()):
+            continue
+        cuts.append((match.start(), match.end()))
+        expected += 1
+    if len(cuts) < 2:
+        return [(start, end)]
+    pieces = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
+    return pieces + [(cuts[-1][1], end)]
 
 
 def _continues(previous: CriterionSpan, line: Line, text: str) -> bool:
@@ -103,6 +123,7 @@ def _add_items(text: str, start: int, end: int, polarity: str | None, found: lis
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
+    pieces = [p for a, b in pieces for p in _split_numbered(text, a, b)]
     for a, b in pieces:
         while a < b and text[a] in " \t*•-·":
             a += 1

@@ -42,6 +42,7 @@ class TitleRule(_Data):
     strategy: Literal["first_line", "after_key"]
     key: str | None = None
     skip: list[str] = Field(default_factory=list)
+    fallback: bool = True  # when the rule finds nothing, try the generic title rules
 
     _valid = field_validator("skip")(_check_regexes)
 
@@ -54,6 +55,7 @@ class LayoutProfile(_Data):
     detect: DetectRule
     headings: dict[str, SectionName] = Field(default_factory=dict)
     heading_prefixes: dict[str, SectionName] = Field(default_factory=dict)
+    preamble: SectionName = "title"  # the section of the text before the first heading
     title: TitleRule
     nct_id: list[str] = Field(default_factory=list)
 

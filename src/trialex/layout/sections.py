@@ -143,7 +143,9 @@ def _is_value_of_previous(line: Line, headings: list[Heading], content_since: bo
     return bool(headings) and not content_since and " " not in text and text.isupper()
 
 
-def build_sections(lines: list[Line], headings: list[Heading]) -> list[Section]:
+def build_sections(
+    lines: list[Line], headings: list[Heading], preamble: str = "title"
+) -> list[Section]:
     """Sections from headings: each runs to the last content line before the next heading.
 
     Text before the first heading is the `title` block; text right after a title key and its value
@@ -152,7 +154,7 @@ def build_sections(lines: list[Line], headings: list[Heading]) -> list[Section]:
     first_line = next((ln.index for ln in lines if not ln.blank), None)
     starts = list(headings)
     if first_line is not None and (not starts or starts[0].line > first_line):
-        starts.insert(0, Heading(first_line, "title", ""))
+        starts.insert(0, Heading(first_line, preamble, ""))
     starts = _split_title_values(lines, starts)
     sections: list[Section] = []
     for i, heading in enumerate(starts):

@@ -31,6 +31,7 @@ def _is_status(text: str) -> bool:
 
 
 _NAV = re.compile(r"^(?:home\b|menu\b|skip to\b)|(?:\s[|>»]\s.*){2,}", re.IGNORECASE)
+_KEY_LINE = re.compile(r"^\s*[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,2}:(?:\s|$)")
 _TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title")
 
 
@@ -62,7 +63,7 @@ def own_title(
     of the page's title block, then any title key."""
     if profile.title.strategy == "after_key" and profile.title.key:
         found = _value_after_key(lines, (profile.title.key,))
-        if found:
+        if found or not profile.title.fallback:
             return found
     found = _value_after_key(lines, ("brief title", "public title"))
     if found:
@@ -112,8 +113,9 @@ def _value_after_key(lines: list[Line], keys: tuple[str, ...]) -> str | None:
         if rest.strip():
             return rest.strip()
         following = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank), None)
-        if following is not None:
+        if following is not None and not _KEY_LINE.match(following.text) and not NCT.search(following.text):
             return following.text.strip()
+        return None
     return None
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import (
     compile_infix_regex,
     compile_prefix_regex,
@@ -22,9 +24,42 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     def make(nlp: Language) -> Tokenizer:
         # scispacy reads the language's default token_match, so give it the default first
         nlp.tokenizer = _default_tokenizer(nlp)
-        return combined_rule_tokenizer(nlp)
+        rules = combined_rule_tokenizer(nlp)
+        return GuardedTokenizer(
+            nlp.vocab, rules=rules.rules, prefix_search=rules.prefix_search,
+            suffix_search=rules.suffix_search, infix_finditer=rules.infix_finditer,
+            token_match=rules.token_match, url_match=rules.url_match,
+        )
 
     return make
+
+
+_LONG_CHUNK = re.compile(r"\S{%d,}" % 200)
+_PIECE = 50
+
+
+class GuardedTokenizer(Tokenizer):
+    """The rule tokenizer, with whitespace-free runs over 200 characters cut into 50-character
+    tokens first: affix rules are quadratic on such runs ('>=<>=<…' of 12 KB took a minute)."""
+
+    def __call__(self, text: str) -> Doc:
+        if _LONG_CHUNK.search(text) is None:
+            return super().__call__(text)
+        docs, cursor = [], 0
+        for match in _LONG_CHUNK.finditer(text):
+            if match.start() > cursor:
+                docs.append(super().__call__(text[cursor : match.start()]))
+            chunk = match.group()
+            words = [chunk[i : i + _PIECE] for i in range(0, len(chunk), _PIECE)]
+            docs.append(Doc(self.vocab, words=words, spaces=[False] * len(words)))
+            cursor = match.end()
+        if cursor < len(text):
+            docs.append(super().__call__(text[cursor:]))
+        return Doc.from_docs(docs, ensure_whitespace=False)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
 
 
 def _default_tokenizer(nlp: Language) -> Tokenizer:

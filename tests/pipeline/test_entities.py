@@ -143,3 +143,20 @@ def test_undefined_short_abbreviation_needs_the_full_name(nlp) -> None:
 def test_related_trials_are_skipped(nlp) -> None:
     doc = nlp(read_seed("001"))
     assert not [s for s in doc.spans["entities"] if "Daratumumab" in s.text]
+
+
+def test_short_abbreviation_takes_the_pages_full_name(nlp) -> None:
+    doc = nlp("Idiopathic Parkinson's disease, Hoehn and Yahr stage 2. PD medication stable.")
+    assert ("CONDITION", "PD", "idiopathic parkinson's disease", {}) in _ents(doc)
+
+
+def test_serialised_abbreviations_are_read(nlp) -> None:
+    from trialex.pipeline.entities import abbreviation_pairs
+
+    doc = nlp.make_doc("Systemic lupus erythematosus (SLE) is treated.")
+    doc._.abbreviations = [
+        {"short_text": "SLE", "short_start": 4, "short_end": 5, "long_text": "x",
+         "long_start": 0, "long_end": 3}
+    ]
+    ((short, long),) = abbreviation_pairs(doc)
+    assert (short.text, long.text) == ("SLE", "Systemic lupus erythematosus")

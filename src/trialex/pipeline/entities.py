@@ -37,6 +37,22 @@ def make_entities(nlp: Language, name: str, spans_key: str) -> EntityRecognizer:
     return EntityRecognizer(nlp, name, spans_key=spans_key)
 
 
+def abbreviation_pairs(doc: Doc) -> list[tuple[Span, Span]]:
+    """(short form, long form) spans from scispacy's detector, as Spans or serialised dicts."""
+    pairs = []
+    for item in (doc._.abbreviations or []) if Doc.has_extension("abbreviations") else []:
+        if isinstance(item, Span) and isinstance(item._.long_form, Span):
+            pairs.append((item, item._.long_form))
+        elif isinstance(item, dict):
+            pairs.append(
+                (
+                    doc[item["short_start"] : item["short_end"]],
+                    doc[item["long_start"] : item["long_end"]],
+                )
+            )
+    return pairs
+
+
 class EntityRecognizer:
     """Dictionary lookup + condition rules + cell grammar + page abbreviations."""
 
@@ -131,30 +147,21 @@ class EntityRecognizer:
     def _abbreviations(self, doc: Doc) -> dict[str, Candidate | None]:
         """Short form text -> what its page long form resolves to (None: defined, not ours)."""
         found: dict[str, Candidate | None] = {}
-        if not Doc.has_extension("abbreviations"):
-            return found
-        for short in doc._.abbreviations or []:
-            long = getattr(short._, "long_form", None)
-            if not isinstance(long, Span) or short.text in found and found[short.text]:
+        for short, long in abbreviation_pairs(doc):
+            if found.get(short.text) is not None:
                 continue
-            best = None
-            for cand in self._resolve(self.candidates(doc, long.start, long.end), long):
-                best = cand
-            found[short.text] = best
+            covering = [
+                c
+                for c in self.candidates(doc, long.start, long.end)
+                if c.end == long.end and c.start - long.start <= 2
+            ]
+            found[short.text] = min(covering, key=lambda c: c.start, default=None)
         return found
-
-    @staticmethod
-    def _resolve(cands: list[Candidate], long: Span) -> list[Candidate]:
-        covering = [c for c in cands if c.end == long.end and c.start - long.start <= 2]
-        covering.sort(key=lambda c: c.start - c.end)
-        return covering[:1]
 
     # -- the pipe ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         abbrs = self._abbreviations(doc)
-        short_spans = (
-            [s for s in (doc._.abbreviations or [])] if Doc.has_extension("abbreviations") else []
-        )
+        short_spans = [short for short, _ in abbreviation_pairs(doc)]
         cands: list[Candidate] = []
         for section in own_trial_spans(doc):
             lo, hi = section.start, section.end
@@ -163,9 +170,10 @@ class EntityRecognizer:
                 res = abbrs.get(short.text)
                 if res is None or short.start < lo or short.end > hi:
                     continue
-                attrs = {} if res.label == "CELL_TYPE" else dict(res.attributes)
-                if res.label == "CELL_TYPE":
-                    attrs = self._short_cell_attrs(short.text, res)
+                attrs = dict(res.attributes)
+                if res.label == "CELL_TYPE":  # attributes from the span itself ("hUC-MSCs")
+                    read = self.cells.read_abbreviation(short.text)
+                    attrs = dict(read[1]) if read else {}
                 cands.append(
                     Candidate(short.start, short.end, res.label, res.canonical, attrs, False)
                 )
@@ -178,15 +186,20 @@ class EntityRecognizer:
         doc.spans[self.spans_key] = self._span_group(doc, self._resolve_overlaps(cands))
         return doc
 
-    def _short_cell_attrs(self, text: str, res: Candidate) -> dict[str, str]:
-        read = self.cells.read_abbreviation(text)
-        return dict(read[1]) if read else {}
-
     @staticmethod
     def _page_context(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-        """Ambiguous abbreviations stay only when the page names the same concept in full."""
-        named = {(c.label, c.canonical) for c in cands if not c.ambiguous}
-        return [c for c in cands if not c.ambiguous or (c.label, c.canonical) in named]
+        """Ambiguous abbreviations stay only when the page names the same concept in full;
+        they then take that mention's canonical ("PD" after "Parkinson's disease")."""
+        named = {(c.label, c.concept): c.canonical for c in cands if not c.ambiguous and c.concept}
+        out = []
+        for c in cands:
+            if c.ambiguous:
+                full = named.get((c.label, c.concept))
+                if full is None:
+                    continue
+                c.canonical = full
+            out.append(c)
+        return out
 
     @staticmethod
     def _resolve_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -239,4 +252,4 @@ class EntityRecognizer:
         return self
 
 
-__all__ = ["EntityRecognizer", "make_entities"]
+__all__ = ["EntityRecognizer", "abbreviation_pairs", "make_entities"]

@@ -33,13 +33,14 @@ class Candidate:
     attributes: dict[str, str] = field(default_factory=dict)
     ambiguous: bool = False  # needs the page to name the same concept in full
     abbreviation: bool = False  # a vocabulary abbreviation (a page definition overrides it)
+    concept: str = ""  # the vocabulary's canonical name, to compare mentions of one concept
 
 
 def singular_word(word: str, known: set[str]) -> str:
     """Singular of a plural head, only when the singular is a word the vocabularies know."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+    for suffix, repl in (("ies", "y"), ("s", ""), ("es", "")):
         if word.endswith(suffix) and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             cand = word[: -len(suffix)] + repl
             if cand in known:
@@ -120,6 +121,7 @@ class ConditionRules:
             canonical,
             ambiguous=m.entry.ambiguous and not upper,
             abbreviation=m.entry.ambiguous,
+            concept=m.entry.canonical,
         )
 
     def _head_to_organ(self, doc: Doc, end: int, head: str) -> tuple[int, str]:

@@ -1,0 +1,212 @@
+"""Layout on synthetic pages that mimic the structure of real trial sites.
+
+Every page under `tests/fixtures/real_like/` is invented text laid out the way one kind of
+real site lays it out (registries, mirrors, module pages, hospital and recruitment sites);
+its `.expect.json` sidecar says what the page's own trial is, which lines are inclusion and
+exclusion criteria (first words of each, in page order), which other trials it lists and
+which people it names with a role.
+
+Each aspect of each page is its own test case. A case the layout gets wrong today is marked
+`xfail(strict=True)` in `KNOWN_FAILURES` with the reason, so the suite stays green and a fix
+turns the case into an XPASS (and then a failure until the entry is removed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+from tests.conftest import FIXTURES
+
+from trialex.layout import PageLayout, analyze
+from trialex.reading import read_page
+
+REAL_LIKE = FIXTURES / "real_like"
+PAGES = sorted(p for p in REAL_LIKE.iterdir() if p.suffix in {".txt", ".html"})
+ASPECTS = ("nct_id", "title", "criteria", "related", "people")
+
+# (page stem, aspect) -> what the layout does wrong today. Remove an entry once it is fixed.
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    # --- ClinicalTrials.gov copies and mirrors -------------------------------------------
+    ("ctgov_modern_markdown", "title"):
+        "title taken from the reader header 'Title: ... | ClinicalTrials.gov' key line with the "
+        "' | ClinicalTrials.gov' site suffix kept; the '# <title>' H1 is ignored",
+    ("mirror_plain_fields", "criteria"):
+        "eligibility section runs past the last criterion: the bare field values after it "
+        "('Interventional' / 'Phase 2' / purpose sentence) become one more exclusion criterion",
+    ("mirror_plain_fields", "people"):
+        "'Rosalind Achterberg, M.D.' / 'Principal Investigator' / affiliation: the role line is "
+        "taken as a people heading, so the name on the line BEFORE it is outside the section",
+    # --- ignite-sd module pages -----------------------------------------------------------
+    ("ignite_eligibility_module", "criteria"):
+        "run-on 'Inclusion Criteria: ... 1. ... 2. ... 3. ... 4. ... must: * ... * ...': when "
+        "numbered items and '*' sub-bullets mix, only '*' splits; items 1-4 and the lead-in "
+        "'Participants must meet all of the following...' become one criterion",
+    ("ignite_identification_module", "title"):
+        "ignite_module profile only takes the title from 'Study Brief:' (empty here, as on the "
+        "real pages) with fallback off; the 'Brief Title: ...' key line is ignored -> None",
+    ("ignite_contacts_module", "people"):
+        "'Name: X' / 'Affiliation: Y' / 'Role: PRINCIPAL_INVESTIGATOR' key-value records under "
+        "'Central Contacts' and 'Overall Officials' yield no people at all",
+    # --- hospital / university trial pages ------------------------------------------------
+    ("hospital_trial_page", "title"):
+        "title is the double-spaced nav menu line 'Riverside Health  Find a Doctor  ...' "
+        "instead of the first heading-like line after the breadcrumb",
+    ("hospital_trial_page", "criteria"):
+        "'You may not be eligible if you:' is not an exclusion header (regex stops at 'if', "
+        "trailing ' you:' breaks it), so the 3 exclusions are inclusions; and the section runs "
+        "to the page end ('What will happen during the study?', 'Interested? Call...', the "
+        "related-studies block and the footer all become inclusion criteria)",
+    ("hospital_trial_page", "related"):
+        "'Other studies you may be interested in' is not a related_trials heading; the "
+        "'Title (NCT...)' lines stay inside eligibility",
+    # --- patient-recruitment sites --------------------------------------------------------
+    ("recruitment_eligibility_details", "title"):
+        "title is the nav line 'StudyMatch  Studies  For researchers  Log in' (menu words "
+        "separated by double spaces are not recognised as site furniture)",
+    ("recruitment_eligibility_details", "criteria"):
+        "the unnumbered sub-list lead 'Japanese participants must also meet ...:' is glued to "
+        "criterion 1 as a continuation line; 'Apply now' / 'Answer a few questions...' after the "
+        "last exclusion becomes an exclusion criterion",
+    ("recruitment_checkmarks", "title"):
+        "title is the nav line 'Join a Study   How it works   Conditions   For Sites'",
+    ("recruitment_checkmarks", "criteria"):
+        "'You may qualify if you:' / 'You may not qualify if you:' are not polarity headers "
+        "(only 'be eligible/able to' is) and '✓'/'✗' are not bullets: no criteria at all",
+    ("recruitment_checkmarks", "related"):
+        "'Other migraine studies' (= 'Other <condition> studies') is not a related_trials "
+        "heading, so 'Preventive Infusion for Chronic Migraine (NCT09992502)' is not related",
+    # --- aggregators (CenterWatch-like listings) ------------------------------------------
+    ("aggregator_listing", "title"):
+        "title is the nav line 'TrialScout  Clinical Trials  Patients  Sites  Sponsors  Sign In'",
+    ("aggregator_listing", "criteria"):
+        "eligibility does not end at 'Clinical Study Identifier: NCT...' nor at 'Find a site "
+        "near you' / 'Start Over': both become exclusion criteria",
+    # --- WHO ICTRP records ----------------------------------------------------------------
+    ("who_ictrp_record", "people"):
+        "'Contacts' / 'Name: X' / 'Address:' / ... / 'Affiliation: Y' blocks: 'Address:' is "
+        "taken as an 'other' heading and 'Name:' key-value persons are not read -> no people",
+    # --- ISRCTN ---------------------------------------------------------------------------
+    ("isrctn_record", "criteria"):
+        "plain-English 'Who can participate?' section runs on: the question line 'What does "
+        "the study involve?' and its answer become inclusion criteria",
+    ("isrctn_record", "people"):
+        "second contact 'Type(s)' / 'Public, Scientific' / 'Contact name' / 'Mr Owen Pryce' is "
+        "not read as CONTACT ('ORCID ID' splits the people section; the Type(s) value is "
+        "ignored)",
+    # --- ANZCTR ---------------------------------------------------------------------------
+    ("anzctr_registry", "title"):
+        "title is the banner 'Trial registered on ANZCTR' (first line) instead of the value "
+        "under 'Public title', which is found as a title section",
+    ("anzctr_registry", "people"):
+        "'Contact person for public queries' / 'Name 341102 0' / 'Dr Ravi Sundaram' is not "
+        "read as a CONTACT (only the PI and the scientific contact are)",
+    # --- EU CTR ---------------------------------------------------------------------------
+    ("eu_ctr_protocol", "nct_id"):
+        "'A.5.2US NCT (ClinicalTrials.gov registry) numberNCT09992001': label and value run "
+        "together with no separator and no word boundary before NCT -> None",
+    ("eu_ctr_protocol", "title"):
+        "title is the site banner 'EU Clinical Trials Register Help' instead of the line after "
+        "'A.3Full title of the trial'",
+    ("eu_ctr_protocol", "criteria"):
+        "'E.3Principal inclusion criteria' / 'E.4Principal exclusion criteria' (section code "
+        "glued to the heading) are not headings; everything after 'Trial Status' is one status "
+        "section -> no criteria",
+    # --- ChiCTR ---------------------------------------------------------------------------
+    ("chictr_bilingual", "criteria"):
+        "the Chinese label lines '排除标准:' (exclusion criteria) and '年龄范围:' (age range) are "
+        "read as criteria; the age-range block is not cut off from the exclusions",
+    ("chictr_bilingual", "people"):
+        "'Applicant:' / 'Chen Xiao' and 'Study leader:' / 'Wang Jianguo' (key line, value on "
+        "the next line) are not people roles -> no people",
+}
+
+
+def _cases():
+    for path in PAGES:
+        for aspect in ASPECTS:
+            reason = KNOWN_FAILURES.get((path.stem, aspect))
+            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
+            yield pytest.param(path, aspect, marks=marks, id=f"{path.stem}-{aspect}")
+
+
+@cache
+def _load(path: Path) -> tuple[str, PageLayout, dict]:
+    text = read_page(path).text
+    expect = json.loads(path.with_name(path.stem + ".expect.json").read_text(encoding="utf-8"))
+    return text, analyze(text), expect
+
+
+_NUMBERING = re.compile(r"^\s*(?:[-*•·✓✗]|\(?\d{1,2}[.)、]|[a-z][.)])\s*")
+
+
+def _clean(text: str) -> str:
+    return " ".join(_NUMBERING.sub("", text, count=1).split())
+
+
+def _norm_name(name: str) -> str:
+    name = re.sub(r"^(?:prof|dr|mr|mrs|ms|miss)\.?\s+", "", name.strip(), flags=re.IGNORECASE)
+    return " ".join(name.lower().replace(".", " ").split())
+
+
+def _same_person(a: str, b: str) -> bool:
+    from rapidfuzz import fuzz
+
+    a, b = _norm_name(a), _norm_name(b)
+    return a == b or fuzz.ratio(a, b) >= 88 or (len(a) > 5 and (a in b or b in a))
+
+
+@pytest.fixture(scope="module")
+def record_of(nlp):
+    from trialex.extract import record_from_doc
+
+    def run(path: Path):
+        text, _, _ = _load(path)
+        return record_from_doc(nlp(text), path.stem)
+
+    return run
+
+
+def test_every_page_has_an_expectation() -> None:
+    assert len(PAGES) >= 10
+    for path in PAGES:
+        expect = json.loads(path.with_name(path.stem + ".expect.json").read_text("utf-8"))
+        assert set(expect) >= {"nct_id", "title", "inclusion", "exclusion", "related_nct_ids",
+                               "people", "layout_is_generic_ok"}, path.name
+
+
+@pytest.mark.parametrize("path, aspect", list(_cases()))
+def test_real_like(path: Path, aspect: str, request) -> None:
+    text, page, expect = _load(path)
+    if not expect["layout_is_generic_ok"]:
+        assert page.layout != "generic", "a known site profile should have matched"
+    if aspect == "nct_id":
+        assert page.nct_id == expect["nct_id"]
+    elif aspect == "title":
+        got = " ".join(page.title.split()) if page.title else None
+        assert got == expect["title"]
+    elif aspect == "criteria":
+        got = [(c.criterion, _clean(text[c.start : c.end])) for c in page.criteria]
+        want = [("inclusion", w) for w in expect["inclusion"]] + [
+            ("exclusion", w) for w in expect["exclusion"]
+        ]
+        ok = len(got) == len(want) and all(
+            g_pol == w_pol and g_text.startswith(w_text)
+            for (g_pol, g_text), (w_pol, w_text) in zip(got, want, strict=True)
+        )
+        assert ok, f"criteria differ:\n got  {got}\n want {want}"
+    elif aspect == "related":
+        got = sorted(t.nct_id for t in page.related_trials if t.nct_id)
+        assert got == sorted(expect["related_nct_ids"])
+    elif aspect == "people":
+        record = request.getfixturevalue("record_of")(path)
+        got = sorted({(p.name, str(getattr(p.role, "value", p.role))) for p in record.people})
+        want = [tuple(p) for p in expect["people"]]
+        missing = [w for w in want if not any(
+            r == w[1] and _same_person(n, w[0]) for n, r in got)]
+        extra = [g for g in got if not any(
+            g[1] == r and _same_person(g[0], n) for n, r in want)]
+        assert not missing and not extra, f"missing {missing}; extra {extra}"

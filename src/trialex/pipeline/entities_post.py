@@ -100,6 +100,17 @@ class ConditionRules:
         types = [w for pos, w in chain if pos >= start and w in self.type]
         text = doc[first : m.end].text
         abbreviation = is_abbreviation(doc[m.start : m.end].text, m.key) and first == m.start
+        # a short form of the name ("their lupus" for systemic lupus erythematosus) takes the name
+        name = norm_key(m.entry.canonical).split()
+        short = (
+            set(m.key.split()) < set(name)
+            and not {"and", "or"} & set(name)
+            and m.key not in self.heads
+            and first == m.start
+        )
+        if short and m.end < len(doc) and norm_key(doc[m.end].text) in name:
+            return None  # a name cut by a token boundary ("SLE(Systemic lupus erythematosus")
+        abbreviation = abbreviation or short
         words: list[str] = []
         if abbreviation:
             base = m.entry.canonical

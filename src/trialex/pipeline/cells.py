@@ -28,6 +28,7 @@ class CellHit:
     canonical: str
     id: str
     attributes: dict[str, str] = field(default_factory=dict)
+    needs_context: bool = False  # a general name ("stem cells") kept only with donor/source
 
 
 class CellGrammarMatcher:

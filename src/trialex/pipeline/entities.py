@@ -110,8 +110,12 @@ class EntityRecognizer:
                     )
                 )
             else:
-                cores.append(CellHit(m.start, m.end, m.entry.canonical, m.entry.id))
+                cores.append(
+                    CellHit(m.start, m.end, m.entry.canonical, m.entry.id, {}, m.entry.ambiguous)
+                )
         for hit in self.cells.hits(doc, cores, lo, hi):
+            if hit.needs_context and not hit.attributes:
+                continue
             out.append(
                 Candidate(hit.start, hit.end, "CELL_TYPE", hit.canonical, dict(hit.attributes))
             )

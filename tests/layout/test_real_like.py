@@ -31,62 +31,33 @@ ASPECTS = ("nct_id", "title", "criteria", "related", "people")
 # (page stem, aspect) -> what the layout does wrong today. Remove an entry once it is fixed.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # --- ClinicalTrials.gov copies and mirrors -------------------------------------------
-    ("ctgov_modern_markdown", "title"):
-        "title taken from the reader header 'Title: ... | ClinicalTrials.gov' key line with the "
-        "' | ClinicalTrials.gov' site suffix kept; the '# <title>' H1 is ignored",
-    ("mirror_plain_fields", "criteria"):
+        ("mirror_plain_fields", "criteria"):
         "eligibility section runs past the last criterion: the bare field values after it "
         "('Interventional' / 'Phase 2' / purpose sentence) become one more exclusion criterion",
-    ("mirror_plain_fields", "people"):
-        "'Rosalind Achterberg, M.D.' / 'Principal Investigator' / affiliation: the role line is "
-        "taken as a people heading, so the name on the line BEFORE it is outside the section",
-    # --- ignite-sd module pages -----------------------------------------------------------
+        # --- ignite-sd module pages -----------------------------------------------------------
     ("ignite_eligibility_module", "criteria"):
         "run-on 'Inclusion Criteria: ... 1. ... 2. ... 3. ... 4. ... must: * ... * ...': when "
         "numbered items and '*' sub-bullets mix, only '*' splits; items 1-4 and the lead-in "
         "'Participants must meet all of the following...' become one criterion",
-    ("ignite_identification_module", "title"):
-        "ignite_module profile only takes the title from 'Study Brief:' (empty here, as on the "
-        "real pages) with fallback off; the 'Brief Title: ...' key line is ignored -> None",
-    ("ignite_contacts_module", "people"):
+        ("ignite_contacts_module", "people"):
         "'Name: X' / 'Affiliation: Y' / 'Role: PRINCIPAL_INVESTIGATOR' key-value records under "
         "'Central Contacts' and 'Overall Officials' yield no people at all",
     # --- hospital / university trial pages ------------------------------------------------
-    ("hospital_trial_page", "title"):
-        "title is the double-spaced nav menu line 'Riverside Health  Find a Doctor  ...' "
-        "instead of the first heading-like line after the breadcrumb",
-    ("hospital_trial_page", "criteria"):
+        ("hospital_trial_page", "criteria"):
         "'You may not be eligible if you:' is not an exclusion header (regex stops at 'if', "
         "trailing ' you:' breaks it), so the 3 exclusions are inclusions; and the section runs "
         "to the page end ('What will happen during the study?', 'Interested? Call...', the "
         "related-studies block and the footer all become inclusion criteria)",
-    ("hospital_trial_page", "related"):
-        "'Other studies you may be interested in' is not a related_trials heading; the "
-        "'Title (NCT...)' lines stay inside eligibility",
-    # --- patient-recruitment sites --------------------------------------------------------
-    ("recruitment_eligibility_details", "title"):
-        "title is the nav line 'StudyMatch  Studies  For researchers  Log in' (menu words "
-        "separated by double spaces are not recognised as site furniture)",
-    ("recruitment_eligibility_details", "criteria"):
+        # --- patient-recruitment sites --------------------------------------------------------
+        ("recruitment_eligibility_details", "criteria"):
         "the unnumbered sub-list lead 'Japanese participants must also meet ...:' is glued to "
         "criterion 1 as a continuation line; 'Apply now' / 'Answer a few questions...' after the "
         "last exclusion becomes an exclusion criterion",
-    ("recruitment_checkmarks", "title"):
-        "title is the nav line 'Join a Study   How it works   Conditions   For Sites'",
-    ("recruitment_checkmarks", "criteria"):
+        ("recruitment_checkmarks", "criteria"):
         "'You may qualify if you:' / 'You may not qualify if you:' are not polarity headers "
         "(only 'be eligible/able to' is) and '✓'/'✗' are not bullets: no criteria at all",
-    ("recruitment_checkmarks", "related"):
-        "'Other migraine studies' (= 'Other <condition> studies') is not a related_trials "
-        "heading, so 'Preventive Infusion for Chronic Migraine (NCT09992502)' is not related",
-    # --- aggregators (CenterWatch-like listings) ------------------------------------------
-    ("aggregator_listing", "title"):
-        "title is the nav line 'TrialScout  Clinical Trials  Patients  Sites  Sponsors  Sign In'",
-    ("aggregator_listing", "criteria"):
-        "eligibility does not end at 'Clinical Study Identifier: NCT...' nor at 'Find a site "
-        "near you' / 'Start Over': both become exclusion criteria",
-    # --- WHO ICTRP records ----------------------------------------------------------------
-    ("who_ictrp_record", "people"):
+        # --- aggregators (CenterWatch-like listings) ------------------------------------------
+        ("who_ictrp_record", "people"):
         "'Contacts' / 'Name: X' / 'Address:' / ... / 'Affiliation: Y' blocks: 'Address:' is "
         "taken as an 'other' heading and 'Name:' key-value persons are not read -> no people",
     # --- ISRCTN ---------------------------------------------------------------------------
@@ -98,28 +69,15 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "not read as CONTACT ('ORCID ID' splits the people section; the Type(s) value is "
         "ignored)",
     # --- ANZCTR ---------------------------------------------------------------------------
-    ("anzctr_registry", "title"):
-        "title is the banner 'Trial registered on ANZCTR' (first line) instead of the value "
-        "under 'Public title', which is found as a title section",
-    ("anzctr_registry", "people"):
+        ("anzctr_registry", "people"):
         "'Contact person for public queries' / 'Name 341102 0' / 'Dr Ravi Sundaram' is not "
         "read as a CONTACT (only the PI and the scientific contact are)",
     # --- EU CTR ---------------------------------------------------------------------------
-    ("eu_ctr_protocol", "nct_id"):
-        "'A.5.2US NCT (ClinicalTrials.gov registry) numberNCT09992001': label and value run "
-        "together with no separator and no word boundary before NCT -> None",
-    ("eu_ctr_protocol", "title"):
+        ("eu_ctr_protocol", "title"):
         "title is the site banner 'EU Clinical Trials Register Help' instead of the line after "
         "'A.3Full title of the trial'",
-    ("eu_ctr_protocol", "criteria"):
-        "'E.3Principal inclusion criteria' / 'E.4Principal exclusion criteria' (section code "
-        "glued to the heading) are not headings; everything after 'Trial Status' is one status "
-        "section -> no criteria",
-    # --- ChiCTR ---------------------------------------------------------------------------
-    ("chictr_bilingual", "criteria"):
-        "the Chinese label lines '排除标准:' (exclusion criteria) and '年龄范围:' (age range) are "
-        "read as criteria; the age-range block is not cut off from the exclusions",
-    ("chictr_bilingual", "people"):
+        # --- ChiCTR ---------------------------------------------------------------------------
+        ("chictr_bilingual", "people"):
         "'Applicant:' / 'Chen Xiao' and 'Study leader:' / 'Wang Jianguo' (key line, value on "
         "the next line) are not people roles -> no people",
 }

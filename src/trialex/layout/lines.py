@@ -7,12 +7,13 @@ from dataclasses import dataclass
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·●○▪■◦‣⁃–—>.]+[ \t]+|[-*•·●○▪■◦‣⁃–—>]+|\(?\d{1,3}[.)][ \t]+|\(?[a-zA-Z][.)][ \t]+|\(?[ivxIVX]{1,4}[.)][ \t]+)+"
+    r"[ \t]*(?:[-*•·●○▪■◦‣⁃–—>.✓✔✗✘☐☑➢➤►]+[ \t]+|[-*•·●○▪■◦‣⁃–—>✓✔✗✘☐☑➢➤►]+|\(?\d{1,3}[.)][ \t]+|\(?[a-zA-Z][.)][ \t]+|\(?[ivxIVX]{1,4}[.)][ \t]+)+"
 )
 _MARKUP = re.compile(r"^[\s#*_>|•·\-–—]+|[\s#*_|]+$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=|~])")
 _SPACES = re.compile(r"\s+")
 _TRAILING = re.compile(r"[\s:：?.;,]+$")
+_SECTION_CODE = re.compile(r"^[A-Z]\.\d+(?:\.\d+)*\.?\s*(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ def normalize_heading(text: str) -> str:
     """Lower-case, no bullets/markdown/trailing colon, single spaces: 'INCLUSION CRITERIA:' → 'inclusion criteria'."""
     text = unescape_markdown(text)
     text = _MARKUP.sub("", text)
+    text = _SECTION_CODE.sub("", text)
     text = _TRAILING.sub("", text)
     return _SPACES.sub(" ", text).strip().lower()
 

@@ -40,7 +40,7 @@ class TitleRule(_Data):
     """Where the page states its own title: the first line not skipped, or the value of a key."""
 
     strategy: Literal["first_line", "after_key"]
-    key: str | None = None
+    keys: list[str] = Field(default_factory=list)  # tried in order for "after_key"
     skip: list[str] = Field(default_factory=list)
     fallback: bool = True  # when the rule finds nothing, try the generic title rules
 
@@ -72,6 +72,7 @@ class HeadingLexicon(_Data):
     description: str
     sections: dict[SectionName, list[str]]
     prefixes: dict[SectionName, list[str]]
+    patterns: dict[SectionName, list[str]] = Field(default_factory=dict)
     inclusion_headers: list[str]
     exclusion_headers: list[str]
     help_sentence_starts: list[str]
@@ -81,6 +82,13 @@ class HeadingLexicon(_Data):
     _valid = field_validator("inclusion_headers", "exclusion_headers", "boilerplate_lines")(
         _check_regexes
     )
+
+    @field_validator("patterns")
+    @classmethod
+    def _valid_patterns(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for patterns in value.values():
+            _check_regexes(patterns)
+        return value
 
     def phrase_map(self) -> dict[str, str]:
         """Normalised heading phrase → section name."""

@@ -15,8 +15,13 @@ _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6}[ \t]+\S|\*\*[^*]{2,80}\*\*[ \t]*:?
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}")
 _TRIAL_TABLE_HEADER = re.compile(r"\b(?:clinical trial|trial|study|nct|title)\b.*\|", re.IGNORECASE)
 _TRIAL_TABLE_FIELD = re.compile(r"\b(?:status|phase|conditions?|nct)\b", re.IGNORECASE)
+_ROLE_HEADINGS = frozenset({
+    "principal investigator", "study chair", "study director", "sub-investigator", "sub investigator",
+    "co-investigator", "study coordinator", "contact", "study contact", "responsible party",
+})
 _SMALL_WORDS = frozenset("a an and at by for from in of on or the to with vs".split())
 _HAS_LETTER = re.compile(r"[A-Za-z]")
+_H1 = re.compile(r"^[ \t]{0,3}#[ \t]+\S")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,9 @@ class HeadingFinder:
         self.help_starts = tuple(lexicon.help_sentence_starts)
         self.criteria = CriteriaGrammar.from_lexicon(lexicon)
         self.boilerplate = re.compile("|".join(lexicon.boilerplate_lines), re.IGNORECASE)
+        self.patterns = [
+            (re.compile(p, re.IGNORECASE), name) for name, ps in lexicon.patterns.items() for p in ps
+        ]
 
     def classify(self, line: Line) -> Heading | None:
         """The heading this line is, if any (by phrase, prefix or `Key: value`)."""
@@ -54,12 +62,20 @@ class HeadingFinder:
         for prefix, section in self.prefixes:
             if norm.startswith(prefix) and len(norm) <= 120 and len(norm) > len(prefix):
                 return Heading(line.index, section, line.text.strip())
+        if len(norm) <= 100 and not is_bulleted(line):
+            for pattern, section in self.patterns:
+                if pattern.fullmatch(norm):
+                    return Heading(line.index, section, line.text.strip())
         match = _KEY_VALUE.match(line.text)
         if match and not is_bulleted(line):
             key = normalize_heading(match["key"])
             if key in self.phrases:
                 return Heading(line.index, self.phrases[key], match["key"].strip(), inline=True)
         return None
+
+    def names_role(self, heading: Heading) -> bool:
+        """A people heading that is a role word ('Principal Investigator'), not a block title."""
+        return normalize_heading(heading.text) in _ROLE_HEADINGS
 
     def looks_like_unknown_heading(self, line: Line) -> bool:
         """A strongly marked heading no lexicon knows: markdown, or a short capitalised line ending ':'."""
@@ -120,8 +136,10 @@ def find_headings(lines: list[Line], finder: HeadingFinder, generic: bool) -> tu
                 heading = Heading(line.index, "other", line.text.strip())
         if heading is not None and _is_value_of_previous(line, headings, content_since_heading):
             heading = None
-        if heading is not None and heading.section == "other" and not headings and _first(lines, line):
+        if heading is not None and heading.section == "other" and _is_page_title(lines, line, headings):
             heading = Heading(line.index, "title", "")
+        if heading is not None and heading.section == "people" and finder.names_role(heading):
+            heading = _from_name_line(lines, heading)
         if heading is not None:
             headings.append(heading)
             content_since_heading = heading.inline
@@ -133,8 +151,25 @@ def find_headings(lines: list[Line], finder: HeadingFinder, generic: bool) -> tu
     return headings, help_lines
 
 
-def _first(lines: list[Line], line: Line) -> bool:
-    return all(ln.blank for ln in lines[: line.index])
+def _is_page_title(lines: list[Line], line: Line, headings: list[Heading]) -> bool:
+    """The page's first line, or its first markdown H1 ('# Title') before any section."""
+    if all(ln.blank for ln in lines[: line.index]):
+        return True
+    return bool(_H1.match(line.text)) and not any(h.section != "title" for h in headings)
+
+
+_NAME_LINE = re.compile(
+    r"^\s*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][\w'’-]+|van|de|von|da|del|der|bin|al|la|le)){1,4}"
+    r"(?:\s*,\s*[A-Za-z.]{1,12}(?:\s*,\s*[A-Za-z.]{1,12}){0,2})?\s*$"
+)
+
+
+def _from_name_line(lines: list[Line], heading: Heading) -> Heading:
+    """'Jane Doe, MD' / 'Principal Investigator': the people block starts at the name line."""
+    previous = next((ln for ln in reversed(lines[: heading.line]) if not ln.blank), None)
+    if previous is not None and _NAME_LINE.match(previous.text) and previous.index >= heading.line - 2:
+        return Heading(previous.index, heading.section, heading.text)
+    return heading
 
 
 def _is_value_of_previous(line: Line, headings: list[Heading], content_since: bool) -> bool:

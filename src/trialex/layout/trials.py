@@ -9,11 +9,11 @@ from trialex.layout.lines import Line, normalize_heading
 from trialex.layout.profile import LayoutProfile
 from trialex.record import RelatedTrial, Section
 
-NCT = re.compile(r"\bNCT\d{8}\b")
+NCT = re.compile(r"(?<![A-Z0-9])NCT\d{8}(?!\d)")
 _KEYED_NCT = re.compile(
     r"(?:NCT\s*(?:ID|Number|No\.?)|ClinicalTrials\.gov\s*(?:ID|Identifier|Number|Registration)?|"
     r"(?:Trial|Main|Secondary|Registry|Registration|Study|Protocol)\s*(?:ID|Number|No\.?|"
-    r"Identifier|Registration)s?|Trial|Identifier)\s*[:#|/]?\s*(NCT\d{8})",
+    r"Identifier|Registration)s?|Trial|Identifier|registry\)\s*number)\s*[:#|/]?\s*(NCT\d{8})",
     re.IGNORECASE,
 )
 _STATUS_TOKENS = frozenset(
@@ -31,6 +31,8 @@ def _is_status(text: str) -> bool:
 
 
 _NAV = re.compile(r"^(?:home\b|menu\b|skip to\b)|(?:\s[|>»]\s.*){2,}", re.IGNORECASE)
+_MENU_GAP = re.compile(r"\S {2,}(?=\S)")
+_H1 = re.compile(r"^[ \t]{0,3}#[ \t]+\S")
 _KEY_LINE = re.compile(r"^\s*[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,2}:(?:\s|$)")
 _TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title")
 
@@ -59,36 +61,48 @@ def own_nct_id(text: str, sections: list[Section], profile: LayoutProfile) -> st
 def own_title(
     lines: list[Line], sections: list[Section], profile: LayoutProfile, help_lines: set[int]
 ) -> str | None:
-    """The page's own title: the profile's key, a 'Brief Title' key, the first title-like line
-    of the page's title block, then any title key."""
-    if profile.title.strategy == "after_key" and profile.title.key:
-        found = _value_after_key(lines, (profile.title.key,))
+    """The page's own title: the profile's keys, a 'Brief Title' key, a markdown H1, the first
+    title-like line of the title blocks, then any other title key."""
+    if profile.title.strategy == "after_key" and profile.title.keys:
+        found = _value_after_key(lines, tuple(profile.title.keys))
         if found or not profile.title.fallback:
             return found
     found = _value_after_key(lines, ("brief title", "public title"))
     if found:
         return found
+    h1 = next((ln for ln in lines if _H1.match(ln.text)), None)
+    if h1 is not None:
+        return _title_text(h1.text)
     skip = [re.compile(p) for p in profile.title.skip]
-    title_section = next((s for s in sections if s.name == "title"), None)
-    candidates = []
-    for line in lines:
-        if title_section is None or line.start >= title_section.end:
-            break
-        stripped = _title_text(line.text)
-        if line.blank or line.index in help_lines or _not_a_title(stripped, skip):
-            continue
-        candidates.append(stripped)
-    for min_words in (4, 2):
+    head_end = next((s.start for s in sections if s.name not in ("title", "other")), None)
+    blocks = [s for s in sections if s.name == "title" or (head_end and s.end <= head_end)]
+    candidates = [
+        _title_text(ln.text) for ln in lines
+        if not ln.blank and ln.index not in help_lines
+        and any(b.start <= ln.start < b.end for b in blocks)
+        and not _not_a_title(_title_text(ln.text), skip)
+    ]
+    for wanted in (_title_case_long, lambda c: len(c.split()) >= 4, lambda c: len(c.split()) >= 2):
         for candidate in candidates:
-            if len(candidate.split()) >= min_words:
+            if wanted(candidate):
                 return candidate
     return _value_after_key(lines, _TITLE_KEYS)
+
+
+def _title_case_long(text: str) -> bool:
+    """Four or more words, most long words capitalised, not all in capitals (a banner)."""
+    words = text.split()
+    long_words = [w for w in words if len(w) >= 4 and w[0].isalpha()]
+    if len(words) < 4 or not long_words or text.isupper():
+        return False
+    return sum(w[0].isupper() for w in long_words) / len(long_words) >= 0.6
 
 
 def _not_a_title(text: str, skip: list[re.Pattern[str]]) -> bool:
     """Navigation, site names, keys, NCT lines and sentences are not the trial's title."""
     return (
         any(p.search(text) for p in skip) or bool(NCT.search(text)) or bool(_NAV.search(text))
+        or len(_MENU_GAP.findall(text)) >= 2
         or (":" in text and normalize_heading(text.partition(":")[0]) in _TITLE_KEYS)
         or (text.endswith(".") and not text.endswith("etc."))
         or not re.search(r"[A-Za-z]{3}", text)
@@ -98,6 +112,9 @@ def _not_a_title(text: str, skip: list[re.Pattern[str]]) -> bool:
 def _title_text(text: str) -> str:
     """A title line without markdown and without a trailing ' | Site name' / ' - Site name'."""
     text = text.strip().strip("#*").strip()
+    head, sep, rest = text.partition(":")
+    if sep and normalize_heading(head) in _TITLE_KEYS and rest.strip():
+        text = rest.strip()
     for sep in (" | ", " – ", " — "):
         head, _, tail = text.rpartition(sep)
         if head and len(tail.split()) <= 3 and len(head.split()) >= 3:
@@ -106,15 +123,19 @@ def _title_text(text: str) -> str:
 
 
 def _value_after_key(lines: list[Line], keys: tuple[str, ...]) -> str | None:
+    """The value of the first of `keys` the page states ('Key: value', or the key alone on a line
+    and the value on the next); None when the key is there but empty."""
     for i, line in enumerate(lines):
         head, sep, rest = line.text.partition(":")
-        if not sep or normalize_heading(head) not in keys:
+        if not sep:
+            head, rest = line.text, ""
+        if normalize_heading(head) not in keys:
             continue
         if rest.strip():
-            return rest.strip()
+            return _title_text(rest)
         following = next((ln for ln in lines[i + 1 : i + 4] if not ln.blank), None)
         if following is not None and not _KEY_LINE.match(following.text) and not NCT.search(following.text):
-            return following.text.strip()
+            return _title_text(following.text)
         return None
     return None
 

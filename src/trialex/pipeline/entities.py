@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 
 from trialex.pipeline.cells import CellGrammarMatcher, CellHit
 from trialex.pipeline.context import own_trial_spans
+from trialex.pipeline.entities_codes import DrugCodes
 from trialex.pipeline.entities_lexicon import NO_ENTITY, Lexicon, Match, compile_lexicon
 from trialex.pipeline.entities_post import Candidate, ConditionRules
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
@@ -69,6 +70,7 @@ class EntityRecognizer:
         self.drug_context = {norm_key(w) for w in mods.drug_context}
         self.org_words = set(mods.org_words)
         self.org_connectors = set(mods.org_connectors)
+        self.codes = DrugCodes(mods)
 
     @property
     def lexicon(self) -> Lexicon:
@@ -113,6 +115,8 @@ class EntityRecognizer:
                 cores.append(
                     CellHit(m.start, m.end, m.entry.canonical, m.entry.id, {}, m.entry.ambiguous)
                 )
+        for start, end, code in self.codes(doc, lo, hi):
+            out.append(Candidate(start, end, "DRUG", code, {"kind": "agent"}))
         for hit in self.cells.hits(doc, cores, lo, hi):
             if hit.needs_context and not hit.attributes:
                 continue

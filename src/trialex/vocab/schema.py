@@ -52,6 +52,10 @@ class Modifiers(_Model):
     coordinators: list[str]
     generic_heads: list[str]
     drug_context: list[str]
+    # investigational codes ("BIIB074"): token regex, non-drug prefixes, extra cue words
+    drug_code_pattern: str
+    drug_code_excluded_prefixes: list[str]
+    drug_code_cues: list[str]
     not_conditions: list[str]
     organs: list[str]
     organ_heads: list[str]

@@ -160,3 +160,15 @@ def test_serialised_abbreviations_are_read(nlp) -> None:
     ]
     ((short, long),) = abbreviation_pairs(doc)
     assert (short.text, long.text) == ("SLE", "Systemic lupus erythematosus")
+
+
+def test_investigational_codes_need_a_drug_cue(nlp) -> None:
+    found = _ents(nlp("A study of BIIB074 versus placebo in trigeminal neuralgia (NCT01234567)."))
+    assert ("DRUG", "BIIB074", "biib074", {"kind": "agent"}) in found
+    assert not [e for e in _ents(nlp("SLEDAI-2K score of 6 at NCT01234567.")) if e[0] == "DRUG"]
+
+
+def test_british_spellings_match(nlp) -> None:
+    found = {(lab, c) for lab, t, c, a in _ents(nlp("History of acute myeloid leukaemia or oedema."))}
+    assert ("CONDITION", "acute myeloid leukaemia") in found
+    assert ("CONDITION", "oedema") in found

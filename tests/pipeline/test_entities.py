@@ -155,8 +155,14 @@ def test_serialised_abbreviations_are_read(nlp) -> None:
 
     doc = nlp.make_doc("Systemic lupus erythematosus (SLE) is treated.")
     doc._.abbreviations = [
-        {"short_text": "SLE", "short_start": 4, "short_end": 5, "long_text": "x",
-         "long_start": 0, "long_end": 3}
+        {
+            "short_text": "SLE",
+            "short_start": 4,
+            "short_end": 5,
+            "long_text": "x",
+            "long_start": 0,
+            "long_end": 3,
+        }
     ]
     ((short, long),) = abbreviation_pairs(doc)
     assert (short.text, long.text) == ("SLE", "Systemic lupus erythematosus")
@@ -169,6 +175,8 @@ def test_investigational_codes_need_a_drug_cue(nlp) -> None:
 
 
 def test_british_spellings_match(nlp) -> None:
-    found = {(lab, c) for lab, t, c, a in _ents(nlp("History of acute myeloid leukaemia or oedema."))}
+    found = {
+        (lab, c) for lab, t, c, a in _ents(nlp("History of acute myeloid leukaemia or oedema."))
+    }
     assert ("CONDITION", "acute myeloid leukaemia") in found
     assert ("CONDITION", "oedema") in found

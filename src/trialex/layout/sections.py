@@ -63,8 +63,9 @@ class HeadingFinder:
             if norm.startswith(prefix) and len(norm) <= 120 and len(norm) > len(prefix):
                 return Heading(line.index, section, line.text.strip())
         if len(norm) <= 100 and not is_bulleted(line):
+            raw = " ".join(line.text.split()).lower().strip("#*_ ")
             for pattern, section in self.patterns:
-                if pattern.fullmatch(norm):
+                if pattern.fullmatch(norm) or pattern.fullmatch(raw):
                     return Heading(line.index, section, line.text.strip())
         match = _KEY_VALUE.match(line.text)
         if match and not is_bulleted(line):

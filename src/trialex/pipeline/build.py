@@ -49,8 +49,16 @@ def build_nlp() -> Language:
 
 def save_nlp(path: str | Path) -> Path:
     """Build the pipeline from the sources and save it (what `trialex build-model` does)."""
+    from trialex import __version__
+
     path = Path(path)
-    build_nlp().to_disk(path)
+    nlp = build_nlp()
+    nlp.meta.update({
+        "name": MODEL_NAME, "version": __version__, "license": "MIT",
+        "description": "trialex rules and vocabularies: layout, abbreviations, conditions, cell "
+                       "types, drugs, thresholds, people (no statistical model)",
+    })
+    nlp.to_disk(path)
     return path
 
 

@@ -158,13 +158,22 @@ class EntityRecognizer:
         for short, long in abbreviation_pairs(doc):
             if found.get(short.text) is not None:
                 continue
+            # the name may start a little before the detected long form ("Cerebral small
+            # vessel disease (SVD)": scispacy's long form is "small vessel disease")
+            lo = max(self._line_start(doc, long.start), long.start - 3)
             covering = [
                 c
-                for c in self.candidates(doc, long.start, long.end)
-                if c.end == long.end and c.start - long.start <= 2
+                for c in self.candidates(doc, lo, long.end)
+                if c.end == long.end and c.start <= long.start + 2
             ]
             found[short.text] = min(covering, key=lambda c: c.start, default=None)
         return found
+
+    @staticmethod
+    def _line_start(doc: Doc, i: int) -> int:
+        while i > 0 and not doc[i - 1].is_space and doc[i - 1].text not in {".", ";", "(", ")"}:
+            i -= 1
+        return i
 
     # -- the pipe ------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:

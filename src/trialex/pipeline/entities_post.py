@@ -52,7 +52,7 @@ def surface_canonical(words: list[str], lex: Lexicon) -> str:
     """Lower-case words, the last one singular."""
     if words:
         words = [*words[:-1], singular_word(words[-1], lex.words)]
-    return " ".join(words)
+    return " ".join(words).strip(" -–/.,;:")
 
 
 def is_abbreviation(text: str, key: str) -> bool:

@@ -59,7 +59,7 @@ def is_abbreviation(text: str, key: str) -> bool:
     """Written like an acronym: no lower-case run ("HIV", "COPD") or an acronym-shaped key."""
     letters = [c for c in text if c.isalpha()]
     return needs_upper(key) or (
-        bool(letters) and sum(c.isupper() for c in letters) >= len(letters) - 1 and len(text) <= 8
+        bool(letters) and sum(c.isupper() for c in letters) >= len(letters) - 1 and len(text) <= 5
     )
 
 
@@ -102,10 +102,12 @@ class ConditionRules:
         abbreviation = is_abbreviation(doc[m.start : m.end].text, m.key) and first == m.start
         # a short form of the name ("their lupus" for systemic lupus erythematosus) takes the name
         name = norm_key(m.entry.canonical).split()
+        extra = set(name) - set(m.key.split())
         short = (
             set(m.key.split()) < set(name)
             and not {"and", "or"} & set(name)
             and m.key not in self.heads
+            and bool(extra - self.heads)  # "migraine" stays migraine, not "migraine disorder"
             and first == m.start
         )
         if short and m.end < len(doc) and norm_key(doc[m.end].text) in name:

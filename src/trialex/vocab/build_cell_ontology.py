@@ -5,7 +5,9 @@ dependency), then `.venv/bin/python -m trialex.vocab.build_cell_ontology`. Keeps
 non-deprecated CL term with a short general label (at most 4 words, no "of", no
 parenthesised qualifier: anatomical sub-sub-types never name a therapy on a trial page):
 id, label (lower-cased) and the synonyms the package ships, plus the plural of each name
-("b cell" -> "b cells"). CL is CC BY 4.0 (see LICENSES.md).
+("b cell" -> "b cells"). Synonyms must look like cell names (a cell-like head word such as
+"cell", "-cyte", "-blast", "neuron"; no "a like"/"h plus" shape codes).
+CL is CC BY 4.0 (see LICENSES.md).
 """
 
 from __future__ import annotations
@@ -46,6 +48,32 @@ def _latest_cl() -> tuple[str, dict]:
     return name.removesuffix(".json.zst"), json.loads(raw)
 
 
+_HEAD_PARTS = (
+    "cell",
+    "cyte",
+    "blast",
+    "phage",
+    "neuron",
+    "phil",
+    "clast",
+    "treg",
+    "sperm",
+    "oocyte",
+    "progenitor",
+    "precursor",
+    "platelet",
+    "erythrocyte",
+    "gonium",
+)
+_BAD_FIRST = {"a", "an", "as", "be", "the", "x/a", "h"}
+
+
+def _cell_like(key: str) -> bool:
+    """A synonym names a cell ("regulatory t lymphocyte"), not a shape code ("a like", "h plus")."""
+    words = key.split()
+    return any(p in key for p in _HEAD_PARTS) and words[0] not in _BAD_FIRST and "," not in key
+
+
 def _plural(key: str) -> list[str]:
     return [key + "s"] if key.endswith(_PLURAL_HEADS) else []
 
@@ -58,10 +86,15 @@ def build() -> VocabFile:
         if term.get("deprecated") or not term.get("label"):
             continue
         label = norm_key(term["label"])
-        if len(label.split()) > 4 or " of " in label or "(" in label:
+        if (
+            len(label.split()) > 4
+            or " of " in label
+            or "(" in label
+            or label.split()[0] in _BAD_FIRST
+        ):
             continue
         names = [label, *(norm_key(s) for s in term.get("synonyms", []))]
-        names = [n for n in names if len(n.split()) <= 5]
+        names = [label] + [n for n in names[1:] if len(n.split()) <= 5 and _cell_like(n)]
         variants = clean_variants([v for n in names for v in (n, *_plural(n))], "CELL_TYPE")
         if variants:
             concepts.append(Concept(canonical=label, id=cl_id, variants=variants))

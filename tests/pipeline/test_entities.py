@@ -180,3 +180,39 @@ def test_british_spellings_match(nlp) -> None:
     }
     assert ("CONDITION", "acute myeloid leukaemia") in found
     assert ("CONDITION", "oedema") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Severe liver and kidney disease.",
+            [("liver", "liver disease"), ("kidney disease", "kidney disease")],
+        ),
+        ("hepatitis B and C", [("hepatitis B", "hepatitis b"), ("C", "hepatitis c")]),
+        (
+            "recurrent bacterial, viral or other infections",
+            [
+                ("bacterial", "bacterial infection"),
+                ("viral", "viral infection"),
+                ("infections", "infection"),
+            ],
+        ),
+        ("active tuberculosis", [("tuberculosis", "tuberculosis")]),
+        ("Conditions: Arthritis, Rheumatoid", [("Arthritis, Rheumatoid", "rheumatoid arthritis")]),
+    ],
+)
+def test_condition_rules(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t, c) for lab, t, c, a in _ents(nlp(text)) if lab == "CONDITION"] == expected
+
+
+def test_organisation_names_are_not_entities(nlp) -> None:
+    doc = nlp(
+        "Contact: National Institute of Allergy and Infectious Diseases; MD Anderson Cancer Center."
+    )
+    assert _ents(doc) == []
+
+
+def test_page_definition_overrides_the_vocabulary(nlp) -> None:
+    doc = nlp("Subject is in progressive disease (PD). PD must be confirmed.")
+    assert not [e for e in _ents(doc) if e[1] == "PD" and e[2] == "parkinson disease"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -135,8 +136,12 @@ def _spellings(key: str, pairs: list[tuple[str, str]]) -> Iterator[str]:
         yield "anti " + key[4:]
 
 
+@lru_cache(maxsize=1)
 def compile_lexicon() -> Lexicon:
-    """Build the lexicon from the package's vocabulary files (first file wins a shared key)."""
+    """Build the lexicon from the package's vocabulary files (first file wins a shared key).
+
+    Cached: every pipeline built in one process shares the (read-only) result.
+    """
     stop = {
         label: {w for ws in groups.values() for w in ws}
         for label, groups in load_stoplist().entries.items()

@@ -30,21 +30,6 @@ ASPECTS = ("nct_id", "title", "criteria", "related", "people")
 
 # (page stem, aspect) -> what the layout does wrong today. Remove an entry once it is fixed.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("ignite_contacts_module", "people"):
-        "'Name: X' / 'Affiliation: Y' / 'Role: PRINCIPAL_INVESTIGATOR' key-value records under "
-        "'Central Contacts' and 'Overall Officials' yield no people at all",
-    ("isrctn_record", "people"):
-        "second contact 'Type(s)' / 'Public, Scientific' / 'Contact name' / 'Mr Owen Pryce' is "
-        "not read as CONTACT (the Type(s) value is ignored)",
-    ("anzctr_registry", "people"):
-        "'Contact person for public queries' / 'Name 341102 0' / 'Dr Ravi Sundaram' is not "
-        "read as a CONTACT (only the PI and the scientific contact are)",
-    ("who_ictrp_record", "people"):
-        "'Contacts' / 'Name: X' / 'Address: ...' / 'Affiliation: Y' records: 'Name:' key-value "
-        "persons are not read -> the two CONTACTs are missed",
-    ("chictr_bilingual", "people"):
-        "'Applicant:' / 'Chen Xiao' and 'Study leader:' / 'Wang Jianguo' (key line, value on "
-        "the next line) are not people roles -> no people",
 }
 
 

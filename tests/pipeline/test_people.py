@@ -115,7 +115,7 @@ def test_round_trip_to_disk(nlp: Language, tmp_path: Path) -> None:
     text = _read(_seed("000"))
     nlp.to_disk(tmp_path / "model")
     assert sorted(p.name for p in (tmp_path / "model" / "trialex_people").iterdir()) == [
-        "degrees.json", "org_words.json", "roles.json",
+        "degrees.json", "org_words.json", "people_fields.json", "roles.json",
     ]
     loaded = spacy.load(tmp_path / "model")
     assert loaded.get_pipe("trialex_people").max_gap == 4

@@ -87,7 +87,8 @@ def parse_person(
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, parts[0][0], parts[0][1])]
     prefix: tuple[int, int] | None = None
     while len(tokens) > 2 and lex.is_prefix(text[tokens[0][0] : tokens[0][1]]):
-        if lex.is_degree(text[tokens[0][0] : tokens[0][1]]) and prefix is None:
+        first = text[tokens[0][0] : tokens[0][1]]
+        if lex.is_degree(first) and prefix is None and not lex.is_social_title(first):
             prefix = tokens[0]
         tokens.pop(0)
     while len(tokens) > 2 and _trailing_degree(text[tokens[-1][0] : tokens[-1][1]], lex):

@@ -4,7 +4,7 @@ Reads the page line by line inside `context.own_trial_spans(doc)` (the layout's 
 whole doc when no layout ran) and writes `doc._.people`: a list of dicts
 `{name, degree, role, affiliation, start, end}` with `name == doc.text[start:end]`.
 Rules: `people_lines` (what a line is), `people_blocks` (how lines make people), `names`
-(name shape); vocabularies: `trialex/vocab/{roles,degrees,org_words}.json`.
+(name shape); vocabularies: `trialex/vocab/{roles,degrees,org_words,people_fields}.json`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ from trialex.pipeline.context import own_trial_spans
 from trialex.pipeline.extensions import register_extensions
 from trialex.pipeline.people_blocks import BlockReader
 from trialex.pipeline.people_lexicon import VOCAB_FILES, PeopleLexicon
-from trialex.pipeline.people_lines import classify, split_lines
+from trialex.pipeline.people_lines import Line, classify, join_values, split_lines
 
+# a section of these labels right after another one (blank lines between) continues its blocks:
+# the layout may cut a contact record at a key it reads as a heading ("Address:", "ORCID ID")
+CONTINUING_SECTIONS = ("people", "other")
 # sections whose lines are prose or other trials, never people blocks
 DEFAULT_SKIP_SECTIONS = (
     "eligibility", "summary", "description", "outcomes", "arms_interventions", "results",
@@ -58,9 +61,12 @@ class PeopleExtractor:
         people: list[dict[str, Any]] = []
         seen: set[tuple[int, int, str]] = set()
         spans = [s for s in own_trial_spans(doc) if s.label_ not in self.skip_sections]
-        for span in _ordered(spans):
-            raw = split_lines(span.text, span.start_char)
-            lines = [classify(line, self.lexicon) for line in raw]
+        for run in _runs(doc.text, _ordered(spans)):
+            lines: list[Line] = []
+            for span in run:
+                raw = split_lines(span.text, span.start_char)
+                lines.extend(classify(line, self.lexicon) for line in raw)
+            lines = join_values(lines, self.lexicon)
             for person in BlockReader(self.lexicon, self.max_gap).read(lines):
                 key = (person["start"], person["end"], person["role"])
                 if key not in seen:
@@ -69,7 +75,7 @@ class PeopleExtractor:
         return people
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the three vocabulary files (the config carries the other settings)."""
+        """Write the vocabulary files (the config carries the other settings)."""
         path = ensure_path(path)
         path.mkdir(parents=True, exist_ok=True)
         for file_name, data in self.lexicon.to_dict().items():
@@ -93,6 +99,20 @@ def _ordered(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def _runs(text: str, spans: list[Span]) -> list[list[Span]]:
+    """Spans grouped into runs read as one stream: a people/other section that follows the
+    previous span with only blank space between continues it."""
+    runs: list[list[Span]] = []
+    for span in spans:
+        prev = runs[-1][-1] if runs else None
+        joined = prev is not None and span.label_ in CONTINUING_SECTIONS
+        if joined and prev is not None and not text[prev.end_char : span.start_char].strip():
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
 
 
 @Language.factory(

@@ -8,7 +8,11 @@ One pass over the lines of a section with a small state:
 - a name takes the waiting role, or stays open until a role line, the block's implied role or
   the next name closes it (no role at all: not a person);
 - affiliation: the last unclaimed organisation line seen in the block before the name, else the
-  first organisation line that follows it.
+  first organisation line that follows it;
+- key-value records ("Name: X" / "Affiliation: Y" / "Role: Z", keys in any order): a name key or
+  a role key (with no unlabelled name open) opens a record, a repeated key or a line of another
+  kind closes it; the person takes the record's own role(s), else the role line waiting before
+  the record, else the block's implied role, and the record's affiliation (else its address).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from trialex.pipeline.people_lexicon import PeopleLexicon
 from trialex.pipeline.people_lines import Line, clean_affiliation
 from trialex.record import Role
 
-_NEUTRAL = frozenset({"contact", "ignored", "degree"})
+_NEUTRAL = frozenset({"contact", "ignored", "degree", "key"})
 
 
 @dataclass
@@ -42,6 +46,19 @@ class _Person:
 
 
 @dataclass
+class _Record:
+    line_no: int
+    last: int
+    keys: set[str] = field(default_factory=set)
+    hit: NameHit | None = None
+    roles: list[Role] = field(default_factory=list)
+    pending: Role | None = None
+    affiliation: str | None = None
+    address: str | None = None
+    degree: str | None = None
+
+
+@dataclass
 class _Block:
     role: Role | None = None
     forced: bool = False
@@ -52,6 +69,7 @@ class _Block:
     open: _Person | None = None
     last: _Person | None = None
     wanting_org: list[_Person] = field(default_factory=list)
+    record: _Record | None = None
 
 
 class BlockReader:
@@ -72,6 +90,7 @@ class BlockReader:
         self._state = _Block()
         for no, line in enumerate(lines):
             self._step(no, line)
+        self._close_record()
         self._close_open()
         found = sorted(self._done, key=lambda p: (p.hit.start, p.role or ""))
         self._done = []
@@ -82,7 +101,10 @@ class BlockReader:
         kind = line.kind
         if kind == "heading" and self._labels_open(no, line):
             kind = "role"  # "Jane Doe" / "Responsible Party": a role label, not a new block
+        if kind != "heading" and (self._field_line(no, line) or self._record_line(no, line)):
+            return
         if kind == "heading":
+            self._close_record()
             self._close_open()
             self._state = _Block(role=line.role, forced=line.forced)
             return
@@ -105,9 +127,87 @@ class BlockReader:
         elif kind == "name":
             self._name_line(no, line.names[0])
         elif kind == "org":
-            self._org_line(no, clean_affiliation(line.text, self.lexicon))
+            self._org_line(no, clean_affiliation(line.value, self.lexicon))
         else:
             self._other_line()
+
+    def _field_line(self, no: int, line: Line) -> bool:
+        """A record key line; False when it is read as a plain line (no record to join)."""
+        st, key = self._state, line.field_kind
+        rec = st.record
+        if key is None or line.kind == "key":
+            if rec is not None and line.kind == "key" and no - rec.last <= 3:
+                rec.last = no
+                return True
+            return False
+        if rec is not None and (key in rec.keys and key != "other" or no - rec.last > 3):
+            self._close_record()
+            rec = None
+        if rec is None:
+            open_near = st.open is not None and no - st.open.line_no <= 3
+            if key != "name" and (key != "role" or open_near):
+                return False
+            self._close_open()
+            rec = st.record = _Record(no, no, pending=self._take_pending())
+        rec.keys.add(key)
+        rec.last = no
+        if key == "name":
+            rec.hit, st.gap = line.names[0], 0
+        elif key == "role":
+            rec.roles = list(line.roles)
+        elif key in ("affiliation", "address") and line.kind == "org":
+            text = clean_affiliation(line.value, self.lexicon)
+            rec.affiliation = text if key == "affiliation" else rec.affiliation
+            rec.address = text if key == "address" else rec.address
+        elif key == "degree" and line.kind == "degree":
+            rec.degree = line.value
+        return True
+
+    def _record_line(self, no: int, line: Line) -> bool:
+        """A plain line inside a record: True when the record takes it (a name, a role, an
+        organisation or contact details right after its keys); else the record closes."""
+        rec = self._state.record
+        if rec is None:
+            return False
+        near = no - rec.last <= 2
+        kind = line.kind
+        if kind in _NEUTRAL and near:
+            return True
+        if kind == "name" and rec.hit is None and near:
+            rec.hit, rec.last = line.names[0], no
+            return True
+        unlabelled = rec.hit is not None and not rec.roles and rec.pending is None
+        if kind == "role" and unlabelled and near and not line.colon and line.role is not None:
+            rec.roles = [line.role]
+            return True
+        if kind == "org" and near and rec.affiliation is None and rec.address is None:
+            rec.address = clean_affiliation(line.value, self.lexicon)
+            return True
+        self._close_record()
+        return False
+
+    def _take_pending(self) -> Role | None:
+        st = self._state
+        role, st.pending = st.pending, None
+        return role
+
+    def _close_record(self) -> None:
+        st = self._state
+        rec, st.record = st.record, None
+        if rec is None:
+            return
+        if rec.hit is None:  # "Type(s)" / "Principal Investigator" with no name: waits for one
+            if rec.roles and not st.forced:
+                st.pending, st.pending_gap = rec.roles[0], 0
+            return
+        block = self._block_role()
+        roles = rec.roles or [r for r in (rec.pending or block,) if r is not None]
+        if st.forced and block is not None:
+            roles = [block]
+        for role in roles:
+            affiliation = rec.affiliation or rec.address or rec.hit.affiliation
+            self._finish(_Person(rec.hit, rec.line_no, role=role, affiliation=affiliation,
+                                 degree=rec.degree, window=0))
 
     def _labels_open(self, no: int, line: Line) -> bool:
         """A heading that is also a role phrase, right after a name still without a role."""

@@ -1,7 +1,9 @@
-"""The people component's vocabularies: role words, degrees, organisation and boilerplate words.
+"""The people component's vocabularies: role words, degrees, organisation and boilerplate words,
+and the keys of key-value person records.
 
-Three data files under `trialex/vocab/` (roles.json, degrees.json, org_words.json), validated with
-pydantic (`extra="forbid"`) and compiled into a `PeopleLexicon` with lookup helpers.
+Four data files under `trialex/vocab/` (roles.json, degrees.json, org_words.json,
+people_fields.json), validated with pydantic (`extra="forbid"`) and compiled into a
+`PeopleLexicon` with lookup helpers.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import re
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
 from trialex.record import Role
 
-VOCAB_FILES = ("roles.json", "degrees.json", "org_words.json")
+VOCAB_FILES = ("roles.json", "degrees.json", "org_words.json", "people_fields.json")
+Field = Literal["name", "role", "affiliation", "address", "degree", "other"]
 _DEDOT = re.compile(r"[.\s]")
 
 
@@ -48,6 +51,7 @@ class DegreeVocab(_Vocab):
 
     degrees: list[str]
     prefixes: list[str]
+    social_titles: list[str]
     name_suffixes: list[str]
 
 
@@ -62,6 +66,21 @@ class OrgVocab(_Vocab):
     places: list[str]
 
 
+class FieldVocab(_Vocab):
+    """people_fields.json: record keys ("Contact name", "Type(s)") and role values of role keys."""
+
+    keys: dict[str, Field]
+    role_values: dict[str, Role]
+
+    @field_validator("keys", "role_values")
+    @classmethod
+    def _lower_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
+        bad = [k for k in value if k != k.lower().strip()]
+        if bad:
+            raise ValueError(f"keys must be lower-case and trimmed: {bad}")
+        return value
+
+
 def dedot(text: str) -> str:
     """Lower-case `text` with dots and spaces removed: "Ph.D." -> "phd"."""
     return _DEDOT.sub("", text.lower())
@@ -70,19 +89,23 @@ def dedot(text: str) -> str:
 class PeopleLexicon:
     """All vocabularies of the people component, with the lookups the line rules need."""
 
-    def __init__(self, roles: RoleVocab, degrees: DegreeVocab, orgs: OrgVocab) -> None:
+    def __init__(
+        self, roles: RoleVocab, degrees: DegreeVocab, orgs: OrgVocab, fields: FieldVocab
+    ) -> None:
         self.roles = roles
         self.degrees = degrees
         self.orgs = orgs
+        self.fields = fields
 
     @classmethod
     def load(cls, directory: Path | None = None) -> PeopleLexicon:
-        """Read the three files from `directory` (default: the packaged `trialex/vocab`)."""
+        """Read the four files from `directory` (default: the packaged `trialex/vocab`)."""
         data = {name: json.loads(_read(name, directory)) for name in VOCAB_FILES}
         return cls(
             RoleVocab.model_validate(data["roles.json"]),
             DegreeVocab.model_validate(data["degrees.json"]),
             OrgVocab.model_validate(data["org_words.json"]),
+            FieldVocab.model_validate(data["people_fields.json"]),
         )
 
     def to_dict(self) -> dict[str, dict[str, Any]]:
@@ -91,6 +114,7 @@ class PeopleLexicon:
             "roles.json": self.roles.model_dump(),
             "degrees.json": self.degrees.model_dump(),
             "org_words.json": self.orgs.model_dump(),
+            "people_fields.json": self.fields.model_dump(),
         }
 
     @cached_property
@@ -110,6 +134,25 @@ class PeopleLexicon:
     def role_of(self, phrase: str) -> Role | None:
         """The SPEC role a whole role phrase names ("Study Chair" -> STUDY_CHAIR), else None."""
         return self.roles.roles.get(_norm_phrase(phrase))
+
+    def field_of(self, key: str) -> Field | None:
+        """The record field a key names ("Contact name" -> "name"), else None."""
+        return self.fields.keys.get(_norm_phrase(key))
+
+    def role_values(self, value: str) -> list[Role]:
+        """Roles in the value of a role key: "Public, Scientific" -> [CONTACT]; [] when a part
+        is not a role word (the value is then not a role list)."""
+        roles: list[Role] = []
+        for part in re.split(r"[,;/]|\band\b", value):
+            if not part.strip():
+                continue
+            key = _norm_phrase(part)
+            role = self.roles.roles.get(key) or self.fields.role_values.get(key)
+            if role is None:
+                return []
+            if role not in roles:
+                roles.append(role)
+        return roles
 
     def heading_of(self, line: str) -> tuple[bool, Role | None, bool]:
         """(is a people heading, implied role, role forced on every name) for a whole line."""
@@ -136,6 +179,10 @@ class PeopleLexicon:
     def is_prefix(self, token: str) -> bool:
         """True for an honorific written before a name ("Dr.", "Prof")."""
         return token.lower() in self.degrees.prefixes
+
+    def is_social_title(self, token: str) -> bool:
+        """True for "Mr", "Ms", "Mrs": an honorific that is never the degree."""
+        return token.lower() in self.degrees.social_titles
 
     def is_name_suffix(self, token: str) -> bool:
         return token.lower() in self.degrees.name_suffixes

@@ -5,6 +5,12 @@ Role SPONSOR"), `role` (a role alone: "Study Chair", "Role: PRINCIPAL_INVESTIGAT
 "Principal Investigator:"), `inline` (a role and names: "Contact: Jane Doe | 555-0100"),
 `name_role` ("Jane Doe, MD (Study Chair)"), `degree`, `contact` (phone/e-mail only), `name`,
 `org` (an organisation line, affiliation candidate), `other`.
+
+Key-value record lines ("Name: Jane Doe", "Affiliation: X", "Role: CONTACT", "Type(s)" /
+"Public, Scientific", "Name 341102 0" / "Dr Jane Doe") also carry `field` (people_fields.json):
+`name` lines are kind `name`, `role` lines kind `role` (with all their `roles`), `affiliation`
+and `address` lines kind `org` (the organisation in `value`), the rest kind `contact`. A key
+alone on its line (`key`) takes the next line as its value (`join_values`).
 """
 
 from __future__ import annotations
@@ -22,6 +28,11 @@ _INLINE = re.compile(
 )
 _ROLE_PREFIX = re.compile(r"^(?:role|investigator role|official role)\s*[:\-]?\s*", re.IGNORECASE)
 _CONTACT_LINE = re.compile(r"^(?:phone|tel|telephone|e-?mail|fax|mobile|contact phone)\b", re.I)
+# "Name: X", "Name 341102 0" (registry field ids), "Secondary ID [1]"; value after ":" if any
+_KEY = re.compile(
+    r"^(?P<key>[A-Za-z][A-Za-z ()/'\-]{0,40}?)(?:\s*\[\d+\])?(?:\s+\d{3,}(?:\s+\d+)*)?\s*"
+    r"(?:(?P<sep>[:：])\s*(?P<value>.*))?$"
+)
 _STOP = frozenset(
     ["of", "the", "and", "at", "for", "de", "du", "des", "la", "le", "di", "del", "da", "in", "on",
      "&", "y", "und", "für", "a", "an"]
@@ -39,10 +50,18 @@ class Line:
     colon: bool = False
     forced: bool = False
     names: list[NameHit] = field(default_factory=list)
+    field_kind: str | None = None
+    value_start: int = 0
+    roles: list[Role] = field(default_factory=list)
 
     @property
     def end(self) -> int:
         return self.start + len(self.text)
+
+    @property
+    def value(self) -> str:
+        """The text after a record key ("Affiliation: X" -> "X"), else the whole text."""
+        return self.text[self.value_start :]
 
 
 def split_lines(text: str, offset: int = 0) -> list[Line]:
@@ -68,6 +87,8 @@ def classify(line: Line, lex: PeopleLexicon) -> Line:
         line.kind, line.role, line.forced = "heading", role, forced
     elif lex.is_ignored(text):
         line.kind = "ignored"
+    elif _field_line(line, lex):
+        pass
     elif (role := _whole_role(text, lex)) is not None:
         line.kind, line.role, line.colon = "role", role, text.rstrip().endswith(":")
     elif _inline(line, lex) or _name_then_role(line, lex):
@@ -81,6 +102,21 @@ def classify(line: Line, lex: PeopleLexicon) -> Line:
     elif lex.has_org_cue(text) and not is_prose(text) and len(text) <= 250:
         line.kind = "org"
     return line
+
+
+def join_values(lines: list[Line], lex: PeopleLexicon) -> list[Line]:
+    """Lines with each record key alone on its line ("Contact name") merged into the value on
+    the next line ("Mr Jane Doe"): the value line takes the key's field; an empty key stays."""
+    out: list[Line] = []
+    for line in lines:
+        prev = out[-1] if out else None
+        waiting = prev is not None and prev.kind == "key" and prev.field_kind is not None
+        plain = line.field_kind is None and line.kind != "heading"
+        if waiting and plain and prev and _take_value(line, prev.field_kind or "", lex):
+            out[-1] = line
+            continue
+        out.append(line)
+    return out
 
 
 def is_prose(text: str) -> bool:
@@ -102,6 +138,46 @@ def clean_affiliation(text: str, lex: PeopleLexicon) -> str:
             text = tail[4:] if tail.startswith("the ") else tail
             break
     return text.strip()
+
+
+def _field_line(line: Line, lex: PeopleLexicon) -> bool:
+    """A record key line: "Name: Jane Doe", "Role: CONTACT", "Type(s)", "Email 341101 0"."""
+    found = _KEY.match(line.text)
+    if found is None or (kind := lex.field_of(found.group("key"))) is None:
+        return False
+    if found.group("sep") is None or not found.group("value"):
+        line.kind, line.field_kind = "key", kind
+        return True
+    line.value_start = found.start("value")
+    bare = Line(line.text[line.value_start :], line.start + line.value_start)
+    if not _take_value(bare, kind, lex):
+        return False
+    line.kind, line.field_kind, line.role, line.roles = bare.kind, kind, bare.role, bare.roles
+    line.names = bare.names
+    return True
+
+
+def _take_value(line: Line, kind: str, lex: PeopleLexicon) -> bool:
+    """Read `line` (its whole text) as the value of a `kind` record key; False if it is not one."""
+    text = line.text
+    if kind == "name":
+        hit = parse_person(text, line.start, lex, allow_last_first=True)
+        if hit is None:
+            return False
+        line.kind, line.names = "name", [hit]
+    elif kind == "role":
+        line.roles = lex.role_values(text)
+        if not line.roles:
+            return False
+        line.kind, line.role, line.colon = "role", line.roles[0], False
+    elif kind == "affiliation" or (kind == "address" and lex.has_org_cue(text)):
+        line.kind = "org"
+    elif kind == "degree" and lex.is_degree(text):
+        line.kind = "degree"
+    else:
+        line.kind = "contact"
+    line.field_kind = kind
+    return True
 
 
 def _whole_role(text: str, lex: PeopleLexicon) -> Role | None:

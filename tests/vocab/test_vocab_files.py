@@ -60,3 +60,8 @@ def test_normal_forms() -> None:
     assert norm_key("  IL-2 ") == "il 2"
     assert natural_order("lupus erythematosus, systemic") == "systemic lupus erythematosus"
     assert needs_upper("tb") and not needs_upper("gout")
+
+
+def test_accents_fold() -> None:
+    assert norm_key("Sjögren's Syndrome") == "sjogren's syndrome"
+    assert norm_key("Behçet’s disease") == "behcet's disease"

@@ -119,7 +119,7 @@ class ConditionRules:
             base = m.entry.canonical
             canonical = " ".join([*[t for t in types if t not in base], base])
         else:
-            words = " ".join(text.lower().split()).split()
+            words = text.lower().replace("’", "'").split()
             words = [w for w in words if w not in self.severity]
             canonical = surface_canonical(types + words, self.lex)
         end = self._site_end(doc, m.end)

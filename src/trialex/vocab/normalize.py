@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # dashes and quotes folded; a hyphen separates words like a space ("IL-2" == "il 2")
 _TRANSLATE = str.maketrans(
@@ -22,14 +23,22 @@ _TRANSLATE = str.maketrans(
 _VOWELS = frozenset("aeiouy")
 
 
+def _fold(text: str) -> str:
+    """Accents dropped ("Sjögren" -> "sjogren", "Behçet" -> "behcet"); ASCII passes as is."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def norm_key(text: str) -> str:
-    """Lower-case, dashes to spaces, quotes folded, whitespace collapsed."""
-    return " ".join(text.lower().translate(_TRANSLATE).split())
+    """Lower-case, accents folded, dashes to spaces, quotes folded, whitespace collapsed."""
+    return " ".join(_fold(text.lower().translate(_TRANSLATE)).split())
 
 
 def norm_piece(text: str) -> str:
     """The normal form of one token, before joining (spaces are collapsed after the join)."""
-    return text.lower().translate(_TRANSLATE)
+    return _fold(text.lower().translate(_TRANSLATE))
 
 
 def needs_upper(key: str) -> bool:

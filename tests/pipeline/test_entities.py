@@ -216,3 +216,11 @@ def test_organisation_names_are_not_entities(nlp) -> None:
 def test_page_definition_overrides_the_vocabulary(nlp) -> None:
     doc = nlp("Subject is in progressive disease (PD). PD must be confirmed.")
     assert not [e for e in _ents(doc) if e[1] == "PD" and e[2] == "parkinson disease"]
+
+
+def test_source_ids_on_kb_id(nlp) -> None:
+    doc = nlp("Rituximab for systemic lupus erythematosus; regulatory T cells.")
+    ids = {s._.canonical: s.kb_id_ for s in doc.spans["entities"]}
+    assert ids["rituximab"].startswith("DRUGBANK:")
+    assert ids["systemic lupus erythematosus"].startswith("MESH:")
+    assert ids["regulatory t cell"] == "CL:0000815"

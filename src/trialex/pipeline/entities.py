@@ -108,7 +108,12 @@ class EntityRecognizer:
                     continue
                 out.append(
                     Candidate(
-                        m.start, m.end, "DRUG", m.entry.canonical, {"kind": m.entry.kind or "agent"}
+                        m.start,
+                        m.end,
+                        "DRUG",
+                        m.entry.canonical,
+                        {"kind": m.entry.kind or "agent"},
+                        id=m.entry.id,
                     )
                 )
             else:
@@ -121,7 +126,9 @@ class EntityRecognizer:
             if hit.needs_context and not hit.attributes:
                 continue
             out.append(
-                Candidate(hit.start, hit.end, "CELL_TYPE", hit.canonical, dict(hit.attributes))
+                Candidate(
+                    hit.start, hit.end, "CELL_TYPE", hit.canonical, dict(hit.attributes), id=hit.id
+                )
             )
         self._nested_cells(doc, out, lo, hi)
         return out
@@ -130,7 +137,7 @@ class EntityRecognizer:
         """A cell name inside a drug-class span ("B cell" in "B cell depletion therapy")."""
         for cand in [c for c in out if c.label == "DRUG"]:
             for m in self.lexicon.matches(doc, cand.start, cand.end, only="CELL_TYPE"):
-                out.append(Candidate(m.start, m.end, "CELL_TYPE", m.entry.canonical))
+                out.append(Candidate(m.start, m.end, "CELL_TYPE", m.entry.canonical, id=m.entry.id))
 
     def _in_org_name(self, doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
         """Inside a capitalised organisation name ("National Institute of Allergy and ...")."""
@@ -192,7 +199,7 @@ class EntityRecognizer:
                     read = self.cells.read_abbreviation(short.text)
                     attrs = dict(read[1]) if read else {}
                 cands.append(
-                    Candidate(short.start, short.end, res.label, res.canonical, attrs, False)
+                    Candidate(short.start, short.end, res.label, res.canonical, attrs, id=res.id)
                 )
         # a page defining a vocabulary abbreviation as something else overrides the vocabulary
         undefined = {t for t, r in abbrs.items() if r is None}
@@ -245,7 +252,8 @@ class EntityRecognizer:
     def _span_group(self, doc: Doc, cands: list[Candidate]) -> SpanGroup:
         spans = []
         for c in cands:
-            span = Span(doc, c.start, c.end, label=c.label)
+            # source ids go to kb_id_: GUIDELINES §5 keeps `attributes` to kind/source/donor
+            span = Span(doc, c.start, c.end, label=c.label, kb_id=c.id)
             span._.canonical = c.canonical
             span._.attributes = dict(c.attributes)
             spans.append(span)

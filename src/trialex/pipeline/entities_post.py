@@ -34,6 +34,7 @@ class Candidate:
     ambiguous: bool = False  # needs the page to name the same concept in full
     abbreviation: bool = False  # a vocabulary abbreviation (a page definition overrides it)
     concept: str = ""  # the vocabulary's canonical name, to compare mentions of one concept
+    id: str = ""  # source id (MeSH, DrugBank, CL), written to span.kb_id_
 
 
 def singular_word(word: str, known: set[str]) -> str:
@@ -136,6 +137,7 @@ class ConditionRules:
             ambiguous=m.entry.ambiguous and not upper,
             abbreviation=m.entry.ambiguous,
             concept=m.entry.canonical,
+            id=m.entry.id,
         )
 
     def _head_to_organ(self, doc: Doc, end: int, head: str) -> tuple[int, str]:

@@ -28,7 +28,7 @@ def test_to_disk_and_spacy_load_give_the_same_spans(tmp_path) -> None:
     before = _spans(nlp(TEXT))
     assert ("CONDITION", 30, 33, "systemic lupus erythematosus", ()) in before
     nlp.to_disk(tmp_path / "model")
-    assert (tmp_path / "model" / "trialex_entities" / "lexicon.msgpack").exists()
+    assert (tmp_path / "model" / "trialex_entities" / "lexicon.msgpack.gz").exists()
     loaded = spacy.load(tmp_path / "model")
     assert _spans(loaded(TEXT)) == before
 

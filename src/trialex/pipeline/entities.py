@@ -2,11 +2,13 @@
 
 Reads `context.own_trial_spans(doc)` (never related-trial blocks) and scispacy's
 `doc._.abbreviations`; writes `doc.spans["entities"]` with `span._.canonical` and
-`span._.attributes` (ARCHITECTURE.md). The compiled lexicon is saved by `to_disk` as msgpack.
+`span._.attributes` (ARCHITECTURE.md), source ids on `span.kb_id_`. The compiled lexicon
+is saved by `to_disk` as gzipped msgpack.
 """
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import srsly
@@ -22,7 +24,7 @@ from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
 from trialex.vocab.normalize import norm_key
 from trialex.vocab.schema import load_modifiers
 
-_LEXICON_FILE = "lexicon.msgpack"
+_LEXICON_FILE = "lexicon.msgpack.gz"
 _CONTEXT_WINDOW = 4
 _LABEL_RANK = {"CELL_TYPE": 0, "DRUG": 1, "CONDITION": 2}
 
@@ -263,17 +265,17 @@ class EntityRecognizer:
     def to_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_msgpack(path / _LEXICON_FILE, self.lexicon.to_data())
+        (path / _LEXICON_FILE).write_bytes(self.to_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: tuple[str, ...] = ()) -> EntityRecognizer:
-        self._set_lexicon(Lexicon.from_data(srsly.read_msgpack(Path(path) / _LEXICON_FILE)))
-        return self
+        return self.from_bytes((Path(path) / _LEXICON_FILE).read_bytes())
 
     def to_bytes(self, *, exclude: tuple[str, ...] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.lexicon.to_data())
+        """The compiled lexicon, msgpack + gzip (mtime 0, so equal sources give equal bytes)."""
+        return gzip.compress(srsly.msgpack_dumps(self.lexicon.to_data()), mtime=0)
 
     def from_bytes(self, data: bytes, *, exclude: tuple[str, ...] = ()) -> EntityRecognizer:
-        self._set_lexicon(Lexicon.from_data(srsly.msgpack_loads(data)))
+        self._set_lexicon(Lexicon.from_data(srsly.msgpack_loads(gzip.decompress(data))))
         return self
 
 

@@ -157,3 +157,25 @@ def test_record_cut_by_the_layout_is_read_whole(nlp: Language) -> None:
     assert [(p["name"], p["role"]) for p in people] == [
         ("Wilma Tordenskjold", "CONTACT"), ("Arvid Losnes", "CONTACT"),
     ]
+
+
+def test_lower_case_names_where_the_page_says_they_are_names(people_nlp: Language) -> None:
+    text = (
+        "Contacts\nqiu lanfang\nTelephone: 555-0142\nEmail: ql@example.org\n"
+        "Study Officials\nbo tiezhu\nPrincipal Investigator\nHarlow University Hospital\n"
+        "Locations\nHarlow University Hospital\nSub-Investigator: r k osei\n"
+        "Name: mirela dunca\nRole: STUDY_DIRECTOR\n"
+    )
+    assert [(n, r) for n, _, r, _ in run(people_nlp, text)] == [
+        ("qiu lanfang", "CONTACT"), ("bo tiezhu", "PRINCIPAL_INVESTIGATOR"),
+        ("r k osei", "SUB_INVESTIGATOR"), ("mirela dunca", "STUDY_DIRECTOR"),
+    ]
+
+
+def test_lower_case_lines_elsewhere_are_not_names(people_nlp: Language) -> None:
+    text = (
+        "Contacts\nnot yet recruiting\nTelephone: 555-0142\n"
+        "Principal Investigator: to be determined\nsome plain words here\nStudy Chair\n"
+        "walden pond\n"
+    )
+    assert run(people_nlp, text) == []

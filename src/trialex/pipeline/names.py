@@ -4,12 +4,17 @@ A name is 2-6 tokens: capitalised words (also ALL-CAPS, hyphenated, "O'Brien", "
 ("Q.", "J.R."), particles inside (van, de, von, da, del, bin...) and suffixes (Jr., III). Degrees
 are split off after commas ("Jane Doe, MD, PhD"), as trailing capitals ("Jane Doe MD") or as
 honorific prefixes ("Dr. Jane Doe"). "Last, First" is accepted only when the caller allows it.
+Where the page says the text is a name (after a "Name:" key or a role label, or right before a
+role line) the caller may allow `loose` names: up to four lower-case words and initials ("xu
+meng", "f m dabnon"), still without organisation, title, page or English stop words.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from trialex.pipeline.people_lexicon import PeopleLexicon
 
@@ -19,6 +24,7 @@ PARTICLES = frozenset({
 })
 _INITIAL = re.compile(r"^(?:[A-Z]\.?|(?:[A-Z]\.-?){2,3}|[A-Z]-[A-Z]\.?)$")
 _WORD = re.compile(r"^(?:[a-z]['’])?[^\W\d_][^\W\d_'’\-.]*(?:['’\-][^\W\d_]+)*\.?$")
+_LOWER_INITIAL = re.compile(r"^[a-z]\.?$")
 _INNER = re.compile(r"^(?:[a-z]\.|\([A-Z][^\W\d_]+\))$")  # "Robert d. Marsh", "Minxiang (Mike) Gu"
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
 _PHONE = re.compile(r"\+?\(?\d[\d\s().\-/]{5,}\d")
@@ -56,7 +62,12 @@ def has_contact(text: str) -> bool:
 
 
 def parse_person(
-    text: str, offset: int, lex: PeopleLexicon, *, allow_last_first: bool = False
+    text: str,
+    offset: int,
+    lex: PeopleLexicon,
+    *,
+    allow_last_first: bool = False,
+    loose: bool = False,
 ) -> NameHit | None:
     """The name in `text` (found at page offset `offset`), degree split off; None if not a name."""
     text = text[: contact_cut(text)]
@@ -96,7 +107,8 @@ def parse_person(
         tokens.pop()
     if tokens:
         tokens[-1] = _trim_dot(text, tokens[-1], lex)
-    if not tokens or not name_shaped([text[s:e] for s, e in tokens], lex):
+    words = [text[s:e] for s, e in tokens]
+    if not words or not (name_shaped(words, lex) or loose and name_shaped(words, lex, loose=True)):
         return None
     degree = None
     if degree_span is not None:
@@ -107,9 +119,14 @@ def parse_person(
     return NameHit(text[start:end], offset + start, offset + end, degree or None, affiliation)
 
 
-def name_shaped(tokens: list[str], lex: PeopleLexicon, *, places: bool = False) -> bool:
-    """True when `tokens` look like a person's name and hold no organisation/title/page word."""
-    if not 2 <= len(tokens) <= 6:
+def name_shaped(
+    tokens: list[str], lex: PeopleLexicon, *, places: bool = False, loose: bool = False
+) -> bool:
+    """True when `tokens` look like a person's name and hold no organisation/title/page word
+    (`loose`: lower-case words and initials too)."""
+    if not 2 <= len(tokens) <= (4 if loose else 6):
+        return False
+    if loose and any(t in STOP_WORDS for t in tokens):  # "some plain words here"
         return False
     words = 0
     for i, token in enumerate(tokens):
@@ -120,7 +137,9 @@ def name_shaped(tokens: list[str], lex: PeopleLexicon, *, places: bool = False) 
             continue
         if _INITIAL.match(token) or (i > 0 and _INNER.match(token)):
             continue
-        if not _WORD.match(token) or not _capitalised(token):
+        if loose and _LOWER_INITIAL.match(token) and i < len(tokens) - 1:
+            continue
+        if not _WORD.match(token) or not (loose or _capitalised(token)):
             return False
         kinds = {lex.word_kind(part) for part in [token, *token.split("-")] if part}
         if kinds & {"org", "title", "page"} or (places and "place" in kinds):

@@ -106,7 +106,9 @@ def classify(line: Line, lex: PeopleLexicon) -> Line:
 
 def join_values(lines: list[Line], lex: PeopleLexicon) -> list[Line]:
     """Lines with each record key alone on its line ("Contact name") merged into the value on
-    the next line ("Mr Jane Doe"): the value line takes the key's field; an empty key stays."""
+    the next line ("Mr Jane Doe"): the value line takes the key's field; an empty key stays.
+    A plain line right before a role line or a phone/e-mail line is read as a loose name
+    ("xu meng" / "Principal Investigator")."""
     out: list[Line] = []
     for line in lines:
         prev = out[-1] if out else None
@@ -115,6 +117,11 @@ def join_values(lines: list[Line], lex: PeopleLexicon) -> list[Line]:
         if waiting and plain and prev and _take_value(line, prev.field_kind or "", lex):
             out[-1] = line
             continue
+        labels = line.kind == "contact" or (line.kind == "role" and not line.colon)
+        if prev is not None and prev.kind == "other" and labels and len(prev.text) <= 60:
+            hit = parse_person(prev.text, prev.start, lex, loose=True)
+            if hit is not None:
+                prev.kind, prev.names = "name", [hit]
         out.append(line)
     return out
 
@@ -161,7 +168,7 @@ def _take_value(line: Line, kind: str, lex: PeopleLexicon) -> bool:
     """Read `line` (its whole text) as the value of a `kind` record key; False if it is not one."""
     text = line.text
     if kind == "name":
-        hit = parse_person(text, line.start, lex, allow_last_first=True)
+        hit = parse_person(text, line.start, lex, allow_last_first=True, loose=True)
         if hit is None:
             return False
         line.kind, line.names = "name", [hit]
@@ -196,7 +203,7 @@ def _inline(line: Line, lex: PeopleLexicon) -> bool:
     for piece in re.finditer(r"[^;]+", line.text[rest_start:]):
         chunk, at = piece.group(), line.start + rest_start + piece.start()
         lead = len(chunk) - len(chunk.lstrip())
-        hit = parse_person(chunk.strip(), at + lead, lex, allow_last_first=True)
+        hit = parse_person(chunk.strip(), at + lead, lex, allow_last_first=True, loose=True)
         if hit is None and " and " in chunk:
             for sub in re.finditer(r"(?:(?! and ).)+", chunk):
                 sub_lead = len(sub.group()) - len(sub.group().lstrip())

@@ -25,15 +25,27 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         # scispacy reads the language's default token_match, so give it the default first
         nlp.tokenizer = _default_tokenizer(nlp)
         rules = combined_rule_tokenizer(nlp)
+        infixes = re.compile(rules.infix_finditer.__self__.pattern + "|" + "|".join(EXTRA_INFIXES))
         return GuardedTokenizer(
             nlp.vocab, rules=rules.rules, prefix_search=rules.prefix_search,
-            suffix_search=rules.suffix_search, infix_finditer=rules.infix_finditer,
+            suffix_search=rules.suffix_search, infix_finditer=infixes.finditer,
             token_match=rules.token_match, url_match=rules.url_match,
         )
 
     return make
 
 
+# Where scispacy keeps words glued that entity spans must split: "SLE(Systemic", "B/C",
+# "carboplatin/paclitaxel", "stroke/TIA", "anti-TB", "HIV-positive", "oxaliplatin-based".
+# Units keep their slash ("mg/dL", "mL/min": two letters or fewer before or after it).
+EXTRA_INFIXES = (
+    r"(?<=[A-Za-z]{2})\((?=[A-Za-z]{2})",
+    r"(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})",
+    r"(?<=\b[A-Z])/(?=[A-Z]\b)",
+    r"(?<=\banti)-(?=[A-Za-z])",
+    r"(?<=[A-Za-z]{2})-(?=(?:positive|negative|based|induced|related|associated|naive|"
+    r"refractory|resistant|dependent|containing)\b)",
+)
 _LONG_CHUNK = re.compile(r"\S{%d,}" % 200)
 _PIECE = 50
 

@@ -109,6 +109,9 @@ def test_real_like(path: Path, aspect: str, request) -> None:
     elif aspect == "related":
         got = sorted(t.nct_id for t in page.related_trials if t.nct_id)
         assert got == sorted(expect["related_nct_ids"])
+        titles = {t.nct_id: t.title for t in page.related_trials}
+        for nct_id, title in expect.get("related_titles", {}).items():
+            assert titles.get(nct_id) == title, f"title of {nct_id}"
     elif aspect == "people":
         record = request.getfixturevalue("record_of")(path)
         got = sorted({(p.name, str(getattr(p.role, "value", p.role))) for p in record.people})

@@ -53,7 +53,7 @@ def analyze(text: str, profile: LayoutProfile | None = None) -> PageLayout:
         title=own_title(lines, sections, profile, help_lines),
         sections=sections,
         criteria=criteria,
-        related_trials=related_trials(text, lines, sections, nct_id),
+        related_trials=related_trials(text, lines, sections, nct_id, help_lines),
     )
 
 

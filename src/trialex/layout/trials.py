@@ -140,26 +140,53 @@ def _value_after_key(lines: list[Line], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def related_trials(text: str, lines: list[Line], sections: list[Section], own: str | None) -> list[RelatedTrial]:
+def related_trials(
+    text: str, lines: list[Line], sections: list[Section], own: str | None,
+    skip_lines: set[int] = frozenset(),
+) -> list[RelatedTrial]:
     """Trials listed in related-trial blocks, each with the title printed beside its NCT id."""
     found: list[RelatedTrial] = []
     seen = {own} if own else set()
     for section in (s for s in sections if s.name == "related_trials"):
-        block = [ln for ln in lines if section.start <= ln.start and ln.end <= section.end and not ln.blank]
+        block = [
+            ln for ln in lines
+            if section.start <= ln.start and ln.end <= section.end and not ln.blank
+            and ln.index not in skip_lines
+        ]
+        if section.heading and block and block[0].start == section.start:
+            block = block[1:]  # the block's own heading is nobody's title
         nct_rows = [i for i, ln in enumerate(block) if NCT.search(ln.text)]
-        title_before = bool(nct_rows) and _title_like(block, nct_rows[0] - 1, first_row=True)
+        title_before = bool(nct_rows) and _title_like(block, nct_rows[0] - 1)
         for i in nct_rows:
             for match in NCT.finditer(block[i].text):
-                nct = match.group()
-                if nct in seen:
+                if match.group() in seen:
                     continue
-                seen.add(nct)
-                found.append(RelatedTrial(nct_id=nct, title=_title_near(block, i, match, title_before)))
+                seen.add(match.group())
+                title = _same_line_title(block[i].text, match) or _neighbour_title(block, i, title_before)
+                found.append(RelatedTrial(nct_id=match.group(), title=title))
     return found
 
 
-def _title_like(block: list[Line], i: int, first_row: bool = False) -> bool:
-    if i < (1 if first_row else 0) or i >= len(block):
+_LINK = re.compile(r"\[([^\]\n]{3,300})\]\([^)\n]*\)")
+_SEPARATORS = re.compile(r"\s+[·•|–—-]\s+|\s*\|\s*|\s+[·•]\s*")
+_PLACE = re.compile(r"^[A-Z][\w .'’-]*,\s*[A-Z][\w .'’-]*$")
+
+
+def _same_line_title(text: str, match: re.Match[str]) -> str | None:
+    """A title on the NCT id's own line: a markdown link's text, else the first title-like piece."""
+    for link in _LINK.finditer(text):
+        if link.start() <= match.start() < link.end():
+            return link.group(1).strip()
+    rest = text[: match.start()].rstrip(" (") + " | " + text[match.end() :].lstrip(" )")
+    for piece in _SEPARATORS.split(_LINK.sub(r"\1", rest)):
+        piece = piece.strip(" |-–—:()·•\t")
+        if len(piece.split()) >= 2 and not _is_status(piece) and not _PLACE.match(piece):
+            return piece
+    return None
+
+
+def _title_like(block: list[Line], i: int) -> bool:
+    if i < 0 or i >= len(block):
         return False
     text = block[i].text.strip(" |-–—\t")
     return len(text.split()) >= 2 and not NCT.search(text) and not _is_status(text) and not (
@@ -167,13 +194,9 @@ def _title_like(block: list[Line], i: int, first_row: bool = False) -> bool:
     )
 
 
-def _title_near(block: list[Line], i: int, match: re.Match[str], title_before: bool) -> str | None:
-    rest = block[i].text[match.end() :].strip(" |-–—:\t")
-    rest = re.split(r"\s*\|\s*", rest)[0].strip()
-    if rest and not _is_status(rest) and len(rest.split()) >= 2:
-        return rest
-    order = (i - 1, i + 1) if title_before else (i + 1, i - 1)
-    for j in order:
+def _neighbour_title(block: list[Line], i: int, title_before: bool) -> str | None:
+    """The title printed on the line before or after an NCT line (the block's habit decides)."""
+    for j in (i - 1, i + 1) if title_before else (i + 1, i - 1):
         if _title_like(block, j):
             return block[j].text.strip(" |-–—\t")
     return None

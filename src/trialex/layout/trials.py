@@ -13,7 +13,8 @@ NCT = re.compile(r"(?<![A-Z0-9])NCT\d{8}(?!\d)")
 _KEYED_NCT = re.compile(
     r"(?:NCT\s*(?:ID|Number|No\.?)|ClinicalTrials\.gov\s*(?:ID|Identifier|Number|Registration)?|"
     r"(?:Trial|Main|Secondary|Registry|Registration|Study|Protocol)\s*(?:ID|Number|No\.?|"
-    r"Identifier|Registration)s?|Trial|Identifier|registry\)\s*number)\s*[:#|/]?\s*(NCT\d{8})",
+    r"Identifier|Registration)s?|Trial|Identifier|registry\)\s*number|"
+    r"clinicaltrials\.gov/(?:study|ct2/show(?:/study)?|show))\s*[:#|/]?\s*(NCT\d{8})",
     re.IGNORECASE,
 )
 _STATUS_TOKENS = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
 BULLET = re.compile(
@@ -49,6 +50,7 @@ def unescape_markdown(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize_heading(text: str) -> str:
     """Lower-case, no bullets/markdown/trailing colon, single spaces: 'INCLUSION CRITERIA:' → 'inclusion criteria'."""
     text = unescape_markdown(text)

@@ -160,3 +160,16 @@ def test_ignite_module_pages_inline_numbered_criteria_and_brief_title() -> None:
     _, described = _page("ignite_description.txt")
     assert described.title == "Zanbrutinib for Chronic Spontaneous Urticaria"
     assert {"summary", "description"} <= {s.name for s in described.sections}
+
+
+def test_screening_questions_stay_criteria_and_wh_questions_end_eligibility() -> None:
+    text = (
+        "Knee Pain Study\n\nWho can participate?\nYou may qualify if you:\n"
+        "- Are you 50 years or older?\n- Do you have knee pain most days?\n\n"
+        "What happens during the study?\nTwo clinic visits.\n"
+    )
+    page = analyze(text)
+    assert [text[c.start : c.end] for c in page.criteria] == [
+        "Are you 50 years or older?", "Do you have knee pain most days?"
+    ]
+    assert page.sections[-1].name == "other"

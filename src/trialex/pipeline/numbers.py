@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 NUM, WORD, SYM = "NUM", "WORD", "SYM"
-COMPARATOR_CHARS = frozenset("<>=≥≤≧≦⩾⩽")
+COMPARATOR_CHARS = frozenset("<>=≥≤≧≦⩾⩽＜＞＝")
 WORD_EXTRA = frozenset("µμ")
 MAX_NUMBER_CHARS = 15  # longer digit runs are identifiers, not values
 

@@ -42,6 +42,9 @@ class Hit:
     extra: dict[str, int] = field(default_factory=dict)
 
 
+NEGATION_LOOKBACK = 10
+
+
 class Grammar:
     """Parses lexemes into `Hit`s using the lexicons of a `ThresholdVocab`."""
 
@@ -91,9 +94,13 @@ class Grammar:
         return q
 
     # -- rules --------------------------------------------------------------------------
-    def parse(self, lx: list[Lexeme], ordinal_at: set[int]) -> list[Hit]:
+    def parse(self, lx: list[Lexeme], ordinal_at: set[int],
+              age_at: dict[int, int] | None = None) -> list[Hit]:
         """All hits, left to right; `ordinal_at` holds lexeme indices right after an ordinal
-        variable (and its fillers), where "0 or 1" / "III-IV" sets may start."""
+        variable (and its fillers), where "0 or 1" / "III-IV" sets may start; `age_at` maps the
+        start of an age word to its end ("under the age of 18", "between the ages of 18 and 55"
+        name the variable between comparator and value)."""
+        self._age_at = age_at or {}
         hits: list[Hit] = []
         i = 0
         while i < len(lx):
@@ -123,6 +130,11 @@ class Grammar:
                 return j
         return j
 
+    def _inner_age(self, lx: list[Lexeme], j: int) -> int:
+        """Past an age word right after a comparator or range opener ("over age 18")."""
+        end = self._age_at.get(j)
+        return j if end is None else self._skip_fillers(lx, end)
+
     def _label(self, lx: list[Lexeme], i: int) -> Hit | None:
         end, group = longest(self.v.labels, lx, i)
         if group is None:
@@ -137,10 +149,23 @@ class Grammar:
         end, group = longest(self.v.temporal, lx, i)
         if group is not None:
             return end, group.operator, True
+        end, group = longest(self.v.negated_temporal, lx, i)
+        if group is not None and self._negated(lx, i):
+            return end, group.operator, True
         end, group = longest(self.v.prefix, lx, i)
         if group is not None:
             return end, group.operator, False
         return None
+
+    def _negated(self, lx: list[Lexeme], i: int) -> bool:
+        """A negation earlier in the clause: "not taken X for 6 months" is a drug-free period of
+        at least 6 months (GUIDELINES §6); "within" windows stay `<=` either way."""
+        for k in range(i - 1, max(-1, i - NEGATION_LOOKBACK), -1):
+            if lx[k].low in self.v.clause_breaks or lx[k + 1].nl:
+                return False
+            if lx[k].low in self.v.negations:
+                return True
+        return False
 
     def _prefixed(self, lx: list[Lexeme], i: int) -> Hit | None:
         found = self._comparator(lx, i)
@@ -148,6 +173,11 @@ class Grammar:
             return None
         end, op, temporal = found
         j = self._skip_fillers(lx, end)
+        k = self._inner_age(lx, j) if not temporal else j
+        if k < len(lx) and k > j and not lx[k].nl:
+            q = self.quantity(lx, k)
+            if q is not None:
+                return Hit(op, q.value, i, q.end, quantity=q, variable="age")
         if j < len(lx) and not lx[j].nl:
             opened = self._range_open(lx, j)
             if opened is not None:
@@ -181,10 +211,14 @@ class Grammar:
         end, opener = longest(self.v.range_open, lx, i)
         if opener is None:
             return None
-        hit = self._range_from(lx, self._skip_fillers(lx, end), allow_and=True)
+        j = self._skip_fillers(lx, end)
+        k = self._inner_age(lx, j)
+        hit = self._range_from(lx, k, allow_and=True)
         if hit is None:
             return None
         hit.start = i
+        if k > j:
+            hit.variable = "age"
         unit = hit.quantity.unit if hit.quantity else None
         hit.needs_lexicon = unit is None
         return hit

@@ -33,6 +33,7 @@ class ComparatorGroup(_Strict):
 class ComparatorFile(_Strict):
     prefix: list[ComparatorGroup]
     temporal_prefix: list[ComparatorGroup]
+    negated_temporal_prefix: list[ComparatorGroup] = Field(default_factory=list)
     postfix: list[ComparatorGroup]
     labels: list[ComparatorGroup]
     range_open: list[str]
@@ -56,6 +57,9 @@ class WordsFile(_Strict):
     variable_gap_ok: list[str]
     stopwords: list[str]
     date_words: list[str]
+    duration_cues: list[str] = Field(default_factory=list)
+    subject_stops: list[str] = Field(default_factory=list)
+    negations: list[str] = Field(default_factory=list)
 
 
 class UnitGroup(_Strict):
@@ -149,6 +153,11 @@ class ThresholdVocab:
         self.anchors = frozenset(words.temporal_anchors)
         self.anchor_links = build_trie([(p, True) for p in words.anchor_links])
         self.date_words = frozenset(words.date_words)
+        self.duration_cues = frozenset(words.duration_cues)
+        self.subject_stops = frozenset(words.subject_stops)
+        self.negations = frozenset(words.negations)
+        self.negated_temporal = build_trie(
+            [(p, g) for g in comps.negated_temporal_prefix for p in g.phrases])
 
     @classmethod
     def from_dir(cls, path: Path | str | None = None) -> ThresholdVocab:

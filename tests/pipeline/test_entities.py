@@ -78,7 +78,7 @@ def test_msc_variants_carry_source_and_donor(nlp) -> None:
             "platinum-based chemotherapy or pembrolizumab. NSCLC must be confirmed.",
             {
                 ("CONDITION", "metastatic non-small cell lung cancer"),
-                ("DRUG", "chemotherapy"),
+                ("DRUG", "platinum"),  # chemotherapy is a therapy, not an agent (GUIDELINES §3)
                 ("DRUG", "pembrolizumab"),
             },
         ),

@@ -65,3 +65,15 @@ def test_normal_forms() -> None:
 def test_accents_fold() -> None:
     assert norm_key("Sjögren's Syndrome") == "sjogren's syndrome"
     assert norm_key("Behçet’s disease") == "behcet's disease"
+
+
+def test_context_rule_files_validate_and_point_at_known_abbreviations() -> None:
+    from trialex.vocab.schema import load_abbreviation_context, load_condition_forms
+
+    rules = load_abbreviation_context()
+    known = {v for c in load_vocab("extra_abbreviations.json").concepts for v in c.variants}
+    assert set(rules.accept) <= known, set(rules.accept) - known
+    assert not {"ad", "cd", "pd", "mm", "as", "an"} & set(rules.accept)  # two senses
+    forms = load_condition_forms()
+    assert forms.adjectives["hypertensive"] == "hypertension"
+    assert all(w == w.lower() for w in [*forms.adjectives, *forms.nouns, *forms.person_nouns])

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from trialex.pipeline.cells import CellGrammarMatcher, CellHit
 from trialex.pipeline.context import own_trial_spans
 from trialex.pipeline.entities_codes import DrugCodes
+from trialex.pipeline.entities_context import AbbreviationCues, ConditionForms
 from trialex.pipeline.entities_lexicon import NO_ENTITY, Lexicon, Match, compile_lexicon
 from trialex.pipeline.entities_post import Candidate, ConditionRules
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
@@ -73,6 +74,8 @@ class EntityRecognizer:
         self.org_words = set(mods.org_words)
         self.org_connectors = set(mods.org_connectors)
         self.codes = DrugCodes(mods)
+        self.abbreviation_cues = AbbreviationCues(mods)
+        self.forms = ConditionForms()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -96,9 +99,13 @@ class EntityRecognizer:
         """Every candidate entity in doc[lo:hi], before overlap resolution."""
         out: list[Candidate] = []
         cores: list[CellHit] = []
+        blocked: list[tuple[int, int]] = []  # lab tests, titles: nothing inside them either
         for m in self.lexicon.matches(doc, lo, hi):
             label = m.entry.label
-            if label == NO_ENTITY or self._in_org_name(doc, m.start, m.end, lo, hi):
+            if label == NO_ENTITY:
+                blocked.append((m.start, m.end))
+                continue
+            if self._in_org_name(doc, m.start, m.end, lo, hi):
                 continue
             if label == "CONDITION":
                 cand = self.rules.candidate(doc, m, lo)
@@ -122,6 +129,7 @@ class EntityRecognizer:
                 cores.append(
                     CellHit(m.start, m.end, m.entry.canonical, m.entry.id, {}, m.entry.ambiguous)
                 )
+        out.extend(self.forms.candidates(doc, lo, hi))
         for start, end, code in self.codes(doc, lo, hi):
             out.append(Candidate(start, end, "DRUG", code, {"kind": "agent"}))
         for hit in self.cells.hits(doc, cores, lo, hi):
@@ -133,7 +141,7 @@ class EntityRecognizer:
                 )
             )
         self._nested_cells(doc, out, lo, hi)
-        return out
+        return [c for c in out if not any(b <= c.start and c.end <= e for b, e in blocked)]
 
     def _nested_cells(self, doc: Doc, out: list[Candidate], lo: int, hi: int) -> None:
         """A cell name inside a drug-class span ("B cell" in "B cell depletion therapy")."""
@@ -208,21 +216,27 @@ class EntityRecognizer:
         cands = [
             c for c in cands if not (c.abbreviation and doc[c.start : c.end].text in undefined)
         ]
-        cands = self._page_context(doc, cands)
+        cands = self._page_context(doc, cands, self.abbreviation_cues)
         doc.spans[self.spans_key] = self._span_group(doc, self._resolve_overlaps(cands))
         return doc
 
     @staticmethod
-    def _page_context(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-        """Ambiguous abbreviations stay only when the page names the same concept in full;
-        they then take that mention's canonical ("PD" after "Parkinson's disease")."""
+    def _page_context(doc: Doc, cands: list[Candidate], cues: AbbreviationCues) -> list[Candidate]:
+        """Ambiguous abbreviations stay when the page names the same concept in full, taking
+        that mention's canonical ("PD" after "Parkinson's disease"), or when the text around
+        them says they name the disease ("history of MI", "PE or DVT"): vocabulary long form."""
         named = {(c.label, c.concept): c.canonical for c in cands if not c.ambiguous and c.concept}
+        conditions = [c for c in cands if c.label == "CONDITION" and not c.ambiguous]
         out = []
         for c in cands:
             if c.ambiguous:
                 full = named.get((c.label, c.concept))
                 if full is None:
-                    continue
+                    if c.label != "CONDITION" or not cues.supported(
+                        doc, c, conditions, 0, len(doc)
+                    ):
+                        continue
+                    full = c.canonical
                 c.canonical = full
             out.append(c)
         return out

@@ -99,6 +99,12 @@ class Lexicon:
                     if " " in key and key.rsplit(" ", 1)[0] not in prefixes:
                         break
                     continue
+                if skip[j] or ("," in key and self._continues(toks, j + 1)):
+                    # a name never ends on punctuation ("HCV-negative", "Dementia - ..."),
+                    # and an inverted heading ("hypertension, pulmonary") is one only when
+                    # the phrase stops there, not inside a list ("hypertension, pulmonary
+                    # embolism")
+                    continue
                 entry = self.entries[idx]
                 if (only is None or entry.label == only) and self._case_ok(
                     key, "".join(texts[i : j + 1])
@@ -106,6 +112,10 @@ class Lexicon:
                     best = Match(start + i, start + j + 1, key, entry)
             if best is not None:
                 yield best
+
+    @staticmethod
+    def _continues(toks: list, k: int) -> bool:
+        return k < len(toks) and not toks[k].is_space and toks[k].text[:1].isalpha()
 
     @staticmethod
     def _case_ok(key: str, text: str) -> bool:

@@ -84,6 +84,35 @@ class CellGrammar(_Model):
     abbreviations: list[dict[str, str]]
 
 
+class AbbreviationContext(_Model):
+    """When an undefined condition abbreviation ("MI", "PE") is taken without the page's long form.
+
+    An abbreviation in `accept` (a key of extra_abbreviations.json), written in capitals, counts
+    when a cue phrase ends right before it (severity/type words may come between), a cue word
+    follows it, or it is coordinated with another condition ("PE or DVT", "HTN, DM, obesity").
+    """
+
+    notes: str
+    accept: list[str]
+    cues_before: list[str]
+    cues_after: list[str]
+    coordinators: list[str]
+
+
+class ConditionForms(_Model):
+    """Adjective and person-noun forms of a disease ("hypertensive patients", "diabetics").
+
+    `adjectives` count before a person noun or after a copula ("is diabetic"); `nouns` name
+    people with the disease and count on their own. Values are the disease's canonical name.
+    """
+
+    notes: str
+    adjectives: dict[str, str]
+    nouns: dict[str, str]
+    person_nouns: list[str]
+    copulas: list[str]
+
+
 def _read(name: str) -> str:
     return resources.files("trialex.vocab").joinpath(name).read_text("utf-8")
 
@@ -109,6 +138,16 @@ def load_cell_grammar() -> CellGrammar:
     return CellGrammar.model_validate_json(_read("cell_grammar.json"))
 
 
+@cache
+def load_abbreviation_context() -> AbbreviationContext:
+    return AbbreviationContext.model_validate_json(_read("abbreviation_context.json"))
+
+
+@cache
+def load_condition_forms() -> ConditionForms:
+    return ConditionForms.model_validate_json(_read("condition_forms.json"))
+
+
 VOCAB_FILES: tuple[str, ...] = (
     "extra_conditions.json",
     "extra_abbreviations.json",
@@ -122,12 +161,16 @@ VOCAB_FILES: tuple[str, ...] = (
 
 __all__ = [
     "VOCAB_FILES",
+    "AbbreviationContext",
+    "ConditionForms",
     "CellGrammar",
     "Concept",
     "Modifiers",
     "StopList",
     "VocabFile",
+    "load_abbreviation_context",
     "load_cell_grammar",
+    "load_condition_forms",
     "load_modifiers",
     "load_stoplist",
     "load_vocab",

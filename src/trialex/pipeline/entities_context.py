@@ -1,0 +1,110 @@
+"""Context rules for CONDITION mentions the vocabularies cannot take on their own.
+
+- `AbbreviationCues`: an undefined short form ("history of MI", "PE or DVT", "RA patients") is
+  taken with its vocabulary long form when the data file accepts it and the text gives a cue
+  (abbreviation_context.json).
+- `ConditionForms`: a disease named by an adjective before a person noun or after a copula
+  ("hypertensive patients", "is diabetic") or by a person noun ("diabetics")
+  (condition_forms.json).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from trialex.pipeline.entities_post import Candidate
+from trialex.vocab.normalize import norm_key
+from trialex.vocab.schema import Modifiers, load_abbreviation_context, load_condition_forms
+
+
+def _phrases(items: Iterable[str]) -> set[tuple[str, ...]]:
+    return {tuple(norm_key(p).split()) for p in items if norm_key(p)}
+
+
+class AbbreviationCues:
+    """Whether the text around an undefined abbreviation says it names the disease."""
+
+    def __init__(self, mods: Modifiers) -> None:
+        rules = load_abbreviation_context()
+        self.accept = {norm_key(a) for a in rules.accept}
+        self.before = _phrases(rules.cues_before)
+        self.after = _phrases(rules.cues_after)
+        self.longest = max(len(p) for p in self.before | self.after)
+        self.coord = {c.lower() for c in rules.coordinators}
+        self.skip = {norm_key(w) for w in mods.severity + mods.type}
+
+    def _words(self, doc: Doc, start: int, step: int, lo: int, hi: int) -> list[str]:
+        """Up to `longest` normalised words from `start` going `step`, crossing no line end."""
+        out: list[str] = []
+        k = start
+        while lo <= k < hi and len(out) < self.longest:
+            t = doc[k]
+            if t.is_space:
+                break
+            w = norm_key(t.text)
+            if w:
+                out.append(w)
+            elif t.text not in {".", "-"}:  # "e.g." keeps going; other punctuation ends it
+                break
+            k += step
+        return out
+
+    def supported(
+        self, doc: Doc, cand: Candidate, conditions: list[Candidate], lo: int, hi: int
+    ) -> bool:
+        text = doc[cand.end - 1].text  # the short form itself ("acute MI": type word kept)
+        if norm_key(text) not in self.accept or not text.isupper():
+            return False
+        # before: skip severity/type words ("history of acute MI"), then a cue phrase
+        k = cand.start - 1
+        while k >= lo and norm_key(doc[k].text) in self.skip:
+            k -= 1
+        left = self._words(doc, k, -1, lo, hi)
+        if any(tuple(reversed(left[:n])) in self.before for n in range(1, len(left) + 1)):
+            return True
+        right = self._words(doc, cand.end, 1, lo, hi)
+        if any(tuple(right[:n]) in self.after for n in range(1, len(right) + 1)):
+            return True
+        return self._coordinated(doc, cand, conditions, lo, hi)
+
+    def _coordinated(
+        self, doc: Doc, cand: Candidate, conditions: list[Candidate], lo: int, hi: int
+    ) -> bool:
+        """A coordinator between this mention and another condition ("PE or DVT")."""
+        ends = {c.end for c in conditions if c is not cand}
+        starts = {c.start for c in conditions if c is not cand}
+        k = cand.start - 1
+        if k - 1 >= lo and doc[k].lower_ in self.coord and k in ends:
+            return True
+        k = cand.end
+        return k + 1 < hi and doc[k].lower_ in self.coord and k + 1 in starts
+
+
+class ConditionForms:
+    """Disease adjectives before a person noun or after a copula, and person nouns."""
+
+    def __init__(self) -> None:
+        forms = load_condition_forms()
+        self.adjectives = dict(forms.adjectives)
+        self.nouns = dict(forms.nouns)
+        self.people = set(forms.person_nouns)
+        self.copulas = set(forms.copulas)
+
+    def candidates(self, doc: Doc, lo: int, hi: int) -> list[Candidate]:
+        out = []
+        for i in range(lo, hi):
+            low = doc[i].lower_
+            canonical = self.nouns.get(low)
+            if canonical is None and low in self.adjectives:
+                after = doc[i + 1].lower_ if i + 1 < hi else ""
+                before = doc[i - 1].lower_ if i - 1 >= lo else ""
+                if after in self.people or before in self.copulas:
+                    canonical = self.adjectives[low]
+            if canonical is not None:
+                out.append(Candidate(i, i + 1, "CONDITION", canonical))
+        return out
+
+
+__all__ = ["AbbreviationCues", "ConditionForms"]

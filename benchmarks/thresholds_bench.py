@@ -4,9 +4,14 @@
 
 Scores (variable via alias map, operator, value[, upper]) as P/R/F1, plus a lenient score that
 ignores the variable. CTP bounds are compared as (lower, inclusive, upper, inclusive) after
-merging our two-sided thresholds per variable; LCT rows are Age/Observation Numeric-Filter
+merging our two-sided thresholds per variable (a second bound on the same side, "<= 3 x ULN ...
+or <= 5 x ULN if ...", is a second relation, not a replacement); LCT rows are Age/Observation Numeric-Filter
 events with one normalised operator. Only our `age` and `measurement` kinds are scored (neither
 corpus annotates time windows, doses or counts as thresholds).
+
+Known disagreement kept on purpose: an ordinal scale's "ECOG <= 2" is `<=` 2 as written (SPEC makes
+only sets and ranges such as "0-2" or "0 or 1" `between`; LCT annotates "≤ 2" the same way),
+while CTP's gold turns it into the value set 0..2.
 """
 
 from __future__ import annotations
@@ -85,7 +90,9 @@ def ctp_bounds(rows: list[dict]) -> list[tuple]:
     for r in rows:
         name = r["variable"].lower()
         b = merged.setdefault(name, [None, None, None, None])
-        if b[0] is not None and r["operator"] in (">", ">=", "between", "="):
+        if (b[0] is not None and r["operator"] in (">", ">=", "between", "=")) or (
+            b[2] is not None and r["operator"] in ("<", "<=", "between", "=")
+        ):  # a second bound of the same side is a second relation, never a replacement
             out.append((name, *b))
             b = merged[name] = [None, None, None, None]
         v = _scaled(r)

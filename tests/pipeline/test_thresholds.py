@@ -14,7 +14,6 @@ from trialex.record import Threshold
 
 # gold thresholds the grammar does not produce yet (see the issue report)
 KNOWN_MISSES = {
-    ("lupus nephritis class", "between", 3, 5, None),  # "class III, IV or V LN": no scale named
     ("infection treatment", "<=", 2, None, "weeks"),  # "infected person who needs treatment"
 }
 
@@ -106,6 +105,20 @@ CASES = [
     # a bare range right after a variable the lexicon does not know
     ("Patients with ABI between 0.4-1.4", [("ABI", "between", 0.4, 1.4, None)]),
     ("Cycle length of 26-39 days", [("cycle length", "between", 26, 39, "days")]),
+    # a variable named after the value
+    ("class III, IV or V LN included", [("lupus nephritis class", "between", 3, 5, None)]),
+    ("women with more than 34 weeks gestation", [("gestational age", ">", 34, None, "weeks")]),
+    ("Pain intensity of > 4/10 on a VAS", [("pain score", ">", 4, None, "/10")]),
+    ("a minimum life expectancy of 12 weeks", [("life expectancy", ">=", 12, None, "weeks")]),
+    ("Be 60 or older", [("age", ">=", 60, None, None)]),
+    ("older than 6 months and younger than 80 years", [("age", ">", 6, None, "months"),
+                                                       ("age", "<", 80, None, "years")]),
+    ("Age between 20 years old and 65 years old", [("age", "between", 20, 65, "years")]),
+    # an ordinal scale's "≤ 2" stays as written (only sets and ranges are `between`)
+    ("ECOG performance status ≤ 2", [("ECOG", "<=", 2, None, None)]),
+    # a later alternative bound is a second threshold, not a replacement of the first
+    ("AST ≤ 3 x ULN or ≤ 5 x ULN if liver metastases", [("AST", "<=", 3, None, "x ULN"),
+                                                         ("AST", "<=", 5, None, "x ULN")]),
 ]
 
 

@@ -67,6 +67,13 @@ def test_threshold_alphabet_never_raises(text: str) -> None:
         assert text[row["start"]:row["end"]] == row["text"]
 
 
+def test_nul_after_a_comparator() -> None:
+    """A NUL character once collided with the lexicon tries' end marker."""
+    for text in ("<\x000", "≥\x00 5 mg", "at\x00least 3"):
+        for row in EXTRACTOR.extract(text):
+            assert text[row["start"]:row["end"]] == row["text"]
+
+
 MB = 1_000_000
 ADVERSARIAL = {
     "digits": "9" * MB,

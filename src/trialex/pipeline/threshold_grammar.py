@@ -43,6 +43,7 @@ class Hit:
 
 
 NEGATION_LOOKBACK = 10
+SCALE_OUT_OF = 10
 
 
 class Grammar:
@@ -78,7 +79,9 @@ class Grammar:
         j = i + 1
         if j + 1 < len(lx) and lx[j].low == "/" and lx[j + 1].kind == NUM and not lx[j + 1].nl:
             second = number_value(lx[j + 1])
-            if second is not None and lx[j].start == lx[j - 1].end:
+            if second == SCALE_OUT_OF and value <= second:
+                pass  # "4/10" on a 0-10 scale: the "/10" is read as a unit below
+            elif second is not None and lx[j].start == lx[j - 1].end:
                 q.ratio, j = float(second), j + 2
         if j < len(lx) and not lx[j].nl and lx[j].low in self.v.fold:
             q.fold, j = True, j + 1
@@ -95,12 +98,12 @@ class Grammar:
 
     # -- rules --------------------------------------------------------------------------
     def parse(self, lx: list[Lexeme], ordinal_at: set[int],
-              age_at: dict[int, int] | None = None) -> list[Hit]:
+              var_at: dict[int, tuple[int, str]] | None = None) -> list[Hit]:
         """All hits, left to right; `ordinal_at` holds lexeme indices right after an ordinal
-        variable (and its fillers), where "0 or 1" / "III-IV" sets may start; `age_at` maps the
-        start of an age word to its end ("under the age of 18", "between the ages of 18 and 55"
-        name the variable between comparator and value)."""
-        self._age_at = age_at or {}
+        variable (and its fillers), where "0 or 1" / "III-IV" sets may start; `var_at` maps the
+        start of a lexicon variable to (end, name): "under the age of 18", "between the ages of
+        18 and 55", "a minimum life expectancy of 12 weeks" name it between comparator and value."""
+        self._var_at = var_at or {}
         hits: list[Hit] = []
         i = 0
         while i < len(lx):
@@ -130,10 +133,10 @@ class Grammar:
                 return j
         return j
 
-    def _inner_age(self, lx: list[Lexeme], j: int) -> int:
-        """Past an age word right after a comparator or range opener ("over age 18")."""
-        end = self._age_at.get(j)
-        return j if end is None else self._skip_fillers(lx, end)
+    def _inner(self, lx: list[Lexeme], j: int) -> tuple[int, str | None]:
+        """Past a variable right after a comparator or range opener ("over age 18")."""
+        found = self._var_at.get(j)
+        return (j, None) if found is None else (self._skip_fillers(lx, found[0]), found[1])
 
     def _label(self, lx: list[Lexeme], i: int) -> Hit | None:
         end, group = longest(self.v.labels, lx, i)
@@ -173,11 +176,11 @@ class Grammar:
             return None
         end, op, temporal = found
         j = self._skip_fillers(lx, end)
-        k = self._inner_age(lx, j) if not temporal else j
-        if k < len(lx) and k > j and not lx[k].nl:
+        k, inner = self._inner(lx, j) if not temporal else (j, None)
+        if inner is not None and k < len(lx) and not lx[k].nl:
             q = self.quantity(lx, k)
             if q is not None:
-                return Hit(op, q.value, i, q.end, quantity=q, variable="age")
+                return Hit(op, q.value, i, q.end, quantity=q, variable=inner)
         if j < len(lx) and not lx[j].nl:
             opened = self._range_open(lx, j)
             if opened is not None:
@@ -189,6 +192,8 @@ class Grammar:
         if temporal and (q.unit is None or q.unit.kind != "time"):
             return None
         hit = Hit(op, q.value, i, q.end, quantity=q, temporal=temporal)
+        if any(lx[k].low in self.v.age_comparator_words for k in range(i, end)):
+            hit.variable = "age"  # "older than 6 months", "younger than 18"
         if q.unit is None:
             self._count(lx, q, hit)
         return hit
@@ -212,13 +217,12 @@ class Grammar:
         if opener is None:
             return None
         j = self._skip_fillers(lx, end)
-        k = self._inner_age(lx, j)
+        k, inner = self._inner(lx, j)
         hit = self._range_from(lx, k, allow_and=True)
         if hit is None:
             return None
         hit.start = i
-        if k > j:
-            hit.variable = "age"
+        hit.variable = inner
         unit = hit.quantity.unit if hit.quantity else None
         hit.needs_lexicon = unit is None
         return hit
@@ -228,6 +232,8 @@ class Grammar:
         if low is None or low.fold or low.ratio is not None:
             return None
         j = low.end
+        if low.unit is not None and low.unit.kind == "time":
+            j, _ = longest(self.v.age_markers, lx, j)
         if j + 1 >= len(lx) or lx[j].nl or lx[j + 1].nl:
             return None
         join = lx[j].low
@@ -258,8 +264,8 @@ class Grammar:
         post_end, group = longest(self.v.postfix, lx, marker_end)
         if group is not None:
             hit = Hit(group.operator, q.value, i, post_end, quantity=q)
-            if marker_end > j or (q.unit is not None and q.unit.output == "years"
-                                  and lx[post_end - 1].low in ("older", "younger")):
+            if marker_end > j or ((q.unit is None or q.unit.kind == "time")
+                                  and lx[post_end - 1].low in self.v.age_comparator_words):
                 hit.variable = "age"
             return hit
         if q.unit is None and j < len(lx) and lx[j].low == "of":
@@ -277,6 +283,7 @@ class Grammar:
         ranged = self._range_from(lx, i, allow_and=False, roman=True)
         if ranged is not None:
             ranged.needs_lexicon = True
+            ranged.extra["ordinal"] = 1
             return ranged
         first = self._value(lx, i, roman=True)
         if first is None:
@@ -294,5 +301,8 @@ class Grammar:
         if len(values) == 1:
             if i + 1 < len(lx) and lx[i + 1].kind == WORD and lx[i + 1].low not in self.v.set_joiners:
                 return None
-            return Hit("=", first, i, end, needs_lexicon=True)
-        return Hit("between", min(values), i, end, upper=max(values), needs_lexicon=True)
+            hit = Hit("=", first, i, end, needs_lexicon=True)
+        else:
+            hit = Hit("between", min(values), i, end, upper=max(values), needs_lexicon=True)
+        hit.extra["ordinal"] = 1
+        return hit

@@ -44,8 +44,10 @@ class Resolver(Emitter, Search):
                     and lx[end + 1].kind == WORD and lx[end + 1].start == lx[end].end)
 
     def ordinal_positions(self, lx: list[Lexeme], matches: list[VarMatch]) -> set[int]:
-        """Lexeme indices where an ordinal scale's value set may start."""
-        out: set[int] = set()
+        """Lexeme indices where an ordinal scale's value set may start: after an ordinal
+        variable (and its fillers) or a scale word ("class III, IV or V LN", whose variable
+        must then be named after the set)."""
+        out: set[int] = {k + 1 for k, lexeme in enumerate(lx) if lexeme.low in self.v.scale_words}
         for m in matches:
             if not m.entry.ordinal:
                 continue
@@ -70,6 +72,21 @@ class Resolver(Emitter, Search):
                 out.extend(self._emit(text, lx, hit, names))
                 prev = (hit, names)
         return out
+
+    def _postposed(self, lx: list[Lexeme], hit: Hit) -> str | None:
+        """A variable named right after the value ("34 weeks gestation", "class III-V LN"); the
+        threshold's text stays the cut-off ("class III, IV or V", as the seed gold has it)."""
+        j = hit.end
+        while j < len(lx) and j - hit.end < 2 and lx[j].low in self.v.postposed_gap:
+            j += 1
+        if j >= len(lx) or lx[j].nl:
+            return None
+        end, entry = longest(self.v.postposed, lx, j)
+        if entry is None or not self._word_edge(lx, j, end):
+            return None
+        if "ordinal" in hit.extra and hit.start > 0 and lx[hit.start - 1].low in self.v.scale_words:
+            hit.start -= 1
+        return entry.name
 
     def _age_like(self, lx: list[Lexeme], hit: Hit) -> bool:
         """A cut-off in years with no variable and no event is an age ("Over 18 years",
@@ -108,6 +125,9 @@ class Resolver(Emitter, Search):
             if same and not (time and prev[1] and prev[1][0][0] not in ("age",)
                              and prev[0].quantity and prev[0].quantity.unit is None):
                 return [(name, None) for name, _ in prev[1]]
+        after = self._postposed(lx, hit)
+        if after is not None:
+            return [(after, None)]
         fwd_at = hit.extra.get("forward")
         if fwd_at is None and hit.end < len(lx) and lx[hit.end].low == "in":
             fwd_at = hit.end
@@ -127,7 +147,8 @@ class Resolver(Emitter, Search):
         if subject is None and time and self._age_like(lx, hit):
             return [("age", None)]
         if hit.needs_lexicon:
-            np = self.adjacent_np(lx, hit, floor) if hit.upper is not None else None
+            ranged = hit.upper is not None and "ordinal" not in hit.extra
+            np = self.adjacent_np(lx, hit, floor) if ranged else None
             if np is None:
                 return []
             hit.extra["measured"] = 1  # "cycle length of 26-39 days" measures, not a window

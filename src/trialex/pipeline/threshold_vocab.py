@@ -17,7 +17,7 @@ from trialex.pipeline.numbers import Lexeme, scan
 from trialex.record import Operator
 
 FILES = ("comparators.json", "comparators_words.json", "units.json", "variables.json")
-_END = "\0"
+_END = ("end",)  # trie end marker: never equal to a lexeme, which is a str (even "\0")
 
 
 class _Strict(BaseModel):
@@ -57,6 +57,9 @@ class WordsFile(_Strict):
     variable_gap_ok: list[str]
     stopwords: list[str]
     date_words: list[str]
+    scale_words: list[str] = Field(default_factory=list)
+    age_comparator_words: list[str] = Field(default_factory=list)
+    postposed_gap: list[str] = Field(default_factory=list)
     duration_cues: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
@@ -80,6 +83,7 @@ class VariableEntry(_Strict):
     ordinal: bool = False
     temporal: bool = False  # measured in time units (life expectancy), so not a time window
     ratio: list[str] | None = None  # "blood pressure" 160/100 -> [systolic, diastolic]
+    after: list[str] = Field(default_factory=list)  # named after the value: "34 weeks gestation"
 
 
 class VariableFile(_Strict):
@@ -140,6 +144,10 @@ class ThresholdVocab:
         self.units = build_trie([(a, g) for g in units.units for a in g.aliases])
         self.variables = build_trie([(a, v) for v in variables.variables for a in v.aliases])
         self.by_name = {v.name: v for v in variables.variables}
+        self.postposed = build_trie([(a, v) for v in variables.variables for a in v.after])
+        self.scale_words = frozenset(words.scale_words)
+        self.age_comparator_words = frozenset(words.age_comparator_words)
+        self.postposed_gap = frozenset(words.postposed_gap)
         self.age_markers = build_trie([(p, True) for p in words.age_markers])
         self.count_nouns = build_trie([(p, True) for p in words.count_nouns])
         self.count_of = build_trie([(p, True) for p in words.count_of])

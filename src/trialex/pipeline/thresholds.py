@@ -44,8 +44,8 @@ class ThresholdExtractor:
         page = text if page is None else page
         lexemes = scan(text, offset)
         matches = self.resolver.matches(lexemes)
-        ages = {m.start: m.end for m in matches if m.entry.kind == "age"}
-        hits = self.grammar.parse(lexemes, self.resolver.ordinal_positions(lexemes, matches), ages)
+        inner = {m.start: (m.end, m.entry.name) for m in matches}
+        hits = self.grammar.parse(lexemes, self.resolver.ordinal_positions(lexemes, matches), inner)
         return self.resolver.resolve(page, lexemes, hits)
 
     def __call__(self, doc: Doc) -> Doc:

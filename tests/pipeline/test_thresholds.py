@@ -141,6 +141,7 @@ def test_not_thresholds(extractor: ThresholdExtractor, text: str) -> None:
 @pytest.mark.parametrize("text", [
     "dialysis for more than 2 years", "diagnosed more than 5 years ago", "treated for 2-5 years",
     "patients taking methotrexate for 3 months", "within 2 years before screening",
+    "hepatitis B virus DNA > 0.5 year", "Epileptic seizure < 2 years",
 ])
 def test_durations_are_not_ages(extractor: ThresholdExtractor, text: str) -> None:
     assert all(r["variable"] != "age" for r in extractor.extract(text))

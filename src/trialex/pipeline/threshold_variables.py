@@ -96,9 +96,14 @@ class Resolver(Emitter, Search):
             return False
         if max(hit.value, hit.upper or 0) > MAX_AGE:
             return False
-        before = lx[hit.start - 1].low if hit.start > 0 and not lx[hit.start].nl else None
+        prev = lx[hit.start - 1] if hit.start > 0 and not lx[hit.start].nl else None
         after = lx[hit.end].low if hit.end < len(lx) and not lx[hit.end].nl else None
-        return before not in self.v.duration_cues and after not in self.v.duration_cues
+        if after in self.v.duration_cues or (prev is not None and prev.low in self.v.duration_cues):
+            return False
+        # right after a content noun it is that thing's duration ("HBV DNA > 0.5 year",
+        # "seizure < 2 years"); after a person word or punctuation it is the person's age
+        return prev is None or prev.kind != WORD or prev.low in self.v.person_words or (
+            prev.low in self.v.stopwords and prev.low not in ("of", "for"))
 
     def _names(self, text, lx, hit, floor, by_end, by_start, prev) -> list[tuple[str, int | None]]:
         return [(n if n in self.v.by_name else free_name(n), s)

@@ -59,6 +59,7 @@ class WordsFile(_Strict):
     date_words: list[str]
     scale_words: list[str] = Field(default_factory=list)
     age_comparator_words: list[str] = Field(default_factory=list)
+    person_words: list[str] = Field(default_factory=list)
     postposed_gap: list[str] = Field(default_factory=list)
     duration_cues: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
@@ -147,6 +148,7 @@ class ThresholdVocab:
         self.postposed = build_trie([(a, v) for v in variables.variables for a in v.after])
         self.scale_words = frozenset(words.scale_words)
         self.age_comparator_words = frozenset(words.age_comparator_words)
+        self.person_words = frozenset(words.person_words)
         self.postposed_gap = frozenset(words.postposed_gap)
         self.age_markers = build_trie([(p, True) for p in words.age_markers])
         self.count_nouns = build_trie([(p, True) for p in words.count_nouns])

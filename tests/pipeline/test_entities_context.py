@@ -101,3 +101,32 @@ def test_therapies_and_devices_are_not_drugs(nlp) -> None:
     assert ("DRUG", "carboplatin", "carboplatin") in found
     assert not [e for e in found if e[1].lower() in {"chemotherapy", "insulin"}]
     assert not [e for e in _ents(nlp("Diagnostic and Statistical Manual of Mental Disorders"))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # oncology, cardiology, infectious disease: INN stems on names no vocabulary carries
+        ("Prior therapy with zanubrutinib is allowed.", ("zanubrutinib", "zanubrutinib")),
+        ("Misspelt parvastatin on the consent form.", ("parvastatin", "parvastatin")),
+        ("Treated with Xyloprevir for 12 weeks.", ("Xyloprevir", "xyloprevir")),
+    ],
+)
+def test_drug_name_stems(nlp, text: str, expected: tuple[str, str]) -> None:
+    doc = nlp(text)
+    assert ("DRUG", *expected) in _ents(doc)
+    assert all(s._.attributes == {"kind": "agent"} for s in doc.spans["entities"])
+
+
+def test_stems_leave_ordinary_words_and_acronyms(nlp) -> None:
+    found = _ents(nlp("Enrolment opens in April; the CONTROL arm; PRAZOLE study; a new concept."))
+    assert not [e for e in found if e[0] == "DRUG"]
+
+
+def test_new_drug_classes(nlp) -> None:
+    found = _ents(nlp("No fluoroquinolones, aminoglycosides or mood stabilizers within 30 days."))
+    assert {
+        ("DRUG", "fluoroquinolones", "fluoroquinolone"),
+        ("DRUG", "aminoglycosides", "aminoglycoside"),
+        ("DRUG", "mood stabilizers", "mood stabilizer"),
+    } <= found

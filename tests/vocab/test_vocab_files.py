@@ -77,3 +77,11 @@ def test_context_rule_files_validate_and_point_at_known_abbreviations() -> None:
     forms = load_condition_forms()
     assert forms.adjectives["hypertensive"] == "hypertension"
     assert all(w == w.lower() for w in [*forms.adjectives, *forms.nouns, *forms.person_nouns])
+
+
+def test_drug_stems_validate() -> None:
+    from trialex.vocab.schema import load_drug_morphology
+
+    rules = load_drug_morphology()
+    assert "tinib" in rules.suffixes and rules.min_length >= 6
+    assert all(s == s.lower() and s.isalpha() for s in rules.suffixes)

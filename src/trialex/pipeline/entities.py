@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from trialex.pipeline.cells import CellGrammarMatcher, CellHit
 from trialex.pipeline.context import own_trial_spans
 from trialex.pipeline.entities_codes import DrugCodes
-from trialex.pipeline.entities_context import AbbreviationCues, ConditionForms
+from trialex.pipeline.entities_context import AbbreviationCues, ConditionForms, DrugMorphology
 from trialex.pipeline.entities_lexicon import NO_ENTITY, Lexicon, Match, compile_lexicon
 from trialex.pipeline.entities_post import Candidate, ConditionRules
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
@@ -76,6 +76,7 @@ class EntityRecognizer:
         self.codes = DrugCodes(mods)
         self.abbreviation_cues = AbbreviationCues(mods)
         self.forms = ConditionForms()
+        self.morphology = DrugMorphology()
 
     @property
     def lexicon(self) -> Lexicon:
@@ -130,6 +131,7 @@ class EntityRecognizer:
                     CellHit(m.start, m.end, m.entry.canonical, m.entry.id, {}, m.entry.ambiguous)
                 )
         out.extend(self.forms.candidates(doc, lo, hi))
+        out.extend(self.morphology.candidates(doc, lo, hi, self.lexicon.words))
         for start, end, code in self.codes(doc, lo, hi):
             out.append(Candidate(start, end, "DRUG", code, {"kind": "agent"}))
         for hit in self.cells.hits(doc, cores, lo, hi):

@@ -16,7 +16,12 @@ from spacy.tokens import Doc
 
 from trialex.pipeline.entities_post import Candidate
 from trialex.vocab.normalize import norm_key
-from trialex.vocab.schema import Modifiers, load_abbreviation_context, load_condition_forms
+from trialex.vocab.schema import (
+    Modifiers,
+    load_abbreviation_context,
+    load_condition_forms,
+    load_drug_morphology,
+)
 
 
 def _phrases(items: Iterable[str]) -> set[tuple[str, ...]]:
@@ -107,4 +112,30 @@ class ConditionForms:
         return out
 
 
-__all__ = ["AbbreviationCues", "ConditionForms"]
+class DrugMorphology:
+    """An unknown word ending in a drug-name stem ("-tinib", "-sartan") is a DRUG agent."""
+
+    def __init__(self) -> None:
+        rules = load_drug_morphology()
+        self.suffixes = tuple(rules.suffixes)
+        self.min_length = rules.min_length
+        self.exclude = set(rules.exclude)
+
+    def candidates(self, doc: Doc, lo: int, hi: int, known: set[str]) -> list[Candidate]:
+        out = []
+        for i in range(lo, hi):
+            text = doc[i].text
+            low = text.lower()
+            if (
+                len(text) >= self.min_length
+                and text.isalpha()
+                and not text.isupper()
+                and low.endswith(self.suffixes)
+                and low not in known
+                and low not in self.exclude
+            ):
+                out.append(Candidate(i, i + 1, "DRUG", low, {"kind": "agent"}))
+        return out
+
+
+__all__ = ["AbbreviationCues", "ConditionForms", "DrugMorphology"]

@@ -113,6 +113,15 @@ class ConditionForms(_Model):
     copulas: list[str]
 
 
+class DrugMorphology(_Model):
+    """INN stems that make an unknown word a drug name ("-tinib", "-mab", "-sartan")."""
+
+    notes: str
+    min_length: int
+    suffixes: list[str]
+    exclude: list[str]
+
+
 def _read(name: str) -> str:
     return resources.files("trialex.vocab").joinpath(name).read_text("utf-8")
 
@@ -148,6 +157,11 @@ def load_condition_forms() -> ConditionForms:
     return ConditionForms.model_validate_json(_read("condition_forms.json"))
 
 
+@cache
+def load_drug_morphology() -> DrugMorphology:
+    return DrugMorphology.model_validate_json(_read("drug_morphology.json"))
+
+
 VOCAB_FILES: tuple[str, ...] = (
     "extra_conditions.json",
     "extra_abbreviations.json",
@@ -163,6 +177,7 @@ __all__ = [
     "VOCAB_FILES",
     "AbbreviationContext",
     "ConditionForms",
+    "DrugMorphology",
     "CellGrammar",
     "Concept",
     "Modifiers",
@@ -171,6 +186,7 @@ __all__ = [
     "load_abbreviation_context",
     "load_cell_grammar",
     "load_condition_forms",
+    "load_drug_morphology",
     "load_modifiers",
     "load_stoplist",
     "load_vocab",

@@ -114,6 +114,10 @@ CASES = [
     ("older than 6 months and younger than 80 years", [("age", ">", 6, None, "months"),
                                                        ("age", "<", 80, None, "years")]),
     ("Age between 20 years old and 65 years old", [("age", "between", 20, 65, "years")]),
+    # a value before the variable: the comparator turned round
+    ("145 mmHg ≤ SBP ≤ 190 mmHg", [("systolic blood pressure", ">=", 145, None, "mmHg"),
+                                   ("systolic blood pressure", "<=", 190, None, "mmHg")]),
+    ("18 <Age <80 years old", [("age", ">", 18, None, None), ("age", "<", 80, None, "years")]),
     # an ordinal scale's "≤ 2" stays as written (only sets and ranges are `between`)
     ("ECOG performance status ≤ 2", [("ECOG", "<=", 2, None, None)]),
     # a later alternative bound is a second threshold, not a replacement of the first

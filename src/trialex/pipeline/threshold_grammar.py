@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from trialex.pipeline.numbers import NUM, WORD, Lexeme, number_value
+from trialex.pipeline.numbers import NUM, SYM, WORD, Lexeme, number_value
 from trialex.pipeline.threshold_vocab import ThresholdVocab, UnitGroup, longest
 
 
@@ -44,6 +44,7 @@ class Hit:
 
 NEGATION_LOOKBACK = 10
 SCALE_OUT_OF = 10
+FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
 class Grammar:
@@ -260,6 +261,9 @@ class Grammar:
         if q is None:
             return None
         j = q.end
+        reversed_hit = self._reversed(lx, q)
+        if reversed_hit is not None:
+            return reversed_hit
         marker_end, _ = longest(self.v.age_markers, lx, j)
         post_end, group = longest(self.v.postfix, lx, marker_end)
         if group is not None:
@@ -277,6 +281,20 @@ class Grammar:
             hit.extra["forward"] = q.end
             return hit
         return None
+
+    def _reversed(self, lx: list[Lexeme], q: Quantity) -> Hit | None:
+        """"18 < age < 80", "145 mmHg ≤ SBP ≤ 190 mmHg": a value, a comparator symbol, then a
+        lexicon variable is that variable's bound with the comparator turned round."""
+        j = q.end
+        if j + 1 >= len(lx) or lx[j].nl or lx[j].kind != SYM or lx[j + 1].nl:
+            return None
+        end, group = longest(self.v.prefix, lx, j)
+        if group is None or end != j + 1 or group.operator not in FLIPPED:
+            return None
+        found = self._var_at.get(end)
+        if found is None:
+            return None
+        return Hit(FLIPPED[group.operator], q.value, q.start, end, quantity=q, variable=found[1])
 
     def _ordinal(self, lx: list[Lexeme], i: int) -> Hit | None:
         """"0 or 1", "0, 1, or 2", "III or IV", "0-2", "II-IV" after an ordinal scale."""

@@ -6,8 +6,8 @@ import json
 
 import pytest
 import spacy
-
 from tests.conftest import REPO, read_seed
+
 from trialex.pipeline.thresholds import ThresholdExtractor
 from trialex.pipeline.tokenizer import blank_nlp
 from trialex.record import Threshold

@@ -72,7 +72,8 @@ def _scan_number(text: str, i: int) -> int:
         j += 1
     if j - i <= 3:
         while (
-            j + 3 < n and text[j] == "," and text[j + 1:j + 4].isdigit() and text[j + 1:j + 4].isascii()
+            j + 3 < n and text[j] == ","
+            and text[j + 1:j + 4].isdigit() and text[j + 1:j + 4].isascii()
             and (j + 4 == n or not text[j + 4].isdigit())
         ):
             j += 4

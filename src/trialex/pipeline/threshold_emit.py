@@ -6,7 +6,7 @@ A mixin of `threshold_variables.Resolver`, plus `free_name` for variables taken 
 from __future__ import annotations
 
 from trialex.pipeline.numbers import WORD, Lexeme, as_number
-from trialex.pipeline.threshold_grammar import Hit
+from trialex.pipeline.threshold_quantity import Hit
 from trialex.pipeline.threshold_vocab import ThresholdVocab, VariableEntry, longest
 
 
@@ -44,7 +44,8 @@ class Emitter:
         """End of the threshold's text: past "old" and past a time window's anchor."""
         end = hit.end
         marker_end, marker = longest(self.v.age_markers, lx, end)
-        if marker is not None and hit.quantity and hit.quantity.unit and hit.quantity.unit.kind == "time":
+        unit = hit.quantity.unit if hit.quantity else None
+        if marker is not None and unit is not None and unit.kind == "time":
             return marker_end
         if hit.temporal and end < len(lx):
             j, _ = longest(self.v.anchor_links, lx, end)

@@ -1,4 +1,4 @@
-"""The threshold grammar over lexemes: comparator, quantity (value, multiplier, unit), range.
+"""The threshold grammar over lexemes: comparator, quantity (`threshold_quantity`), range.
 
 One left-to-right pass; every rule looks a bounded number of lexemes ahead, so the whole pass is
 linear. Variables are resolved afterwards (`threshold_variables`).
@@ -6,96 +6,22 @@ linear. Variables are resolved afterwards (`threshold_variables`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from trialex.pipeline.numbers import NUM, SYM, WORD, Lexeme
+from trialex.pipeline.threshold_quantity import Hit, Quantity, Values
+from trialex.pipeline.threshold_vocab import ThresholdVocab, longest
 
-from trialex.pipeline.numbers import NUM, SYM, WORD, Lexeme, number_value
-from trialex.pipeline.threshold_vocab import ThresholdVocab, UnitGroup, longest
-
-
-@dataclass(slots=True)
-class Quantity:
-    """A value with its optional unit, ratio partner and fold flag; `end` is exclusive."""
-
-    value: float
-    start: int
-    end: int
-    unit: UnitGroup | None = None
-    unit_span: tuple[int, int] | None = None  # lexeme indices of the unit as written
-    ratio: float | None = None  # 160/100 -> 100
-    fold: bool = False
-
-
-@dataclass(slots=True)
-class Hit:
-    """One parsed cut-off before its variable is known (lexeme indices, end exclusive)."""
-
-    operator: str
-    value: float
-    start: int
-    end: int
-    upper: float | None = None
-    quantity: Quantity | None = None
-    variable: str | None = None  # set by labels ("Minimum Eligible Age") and age markers
-    needs_lexicon: bool = False  # bare ranges and ordinal sets need a known variable
-    temporal: bool = False  # "within ..."
-    count_noun: tuple[int, int] | None = None  # "at least 4 of the 11 [... criteria]"
-    extra: dict[str, int] = field(default_factory=dict)
+__all__ = ["Grammar", "Hit", "Quantity"]
 
 
 NEGATION_LOOKBACK = 10
-SCALE_OUT_OF = 10
 FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
 
 
-class Grammar:
+class Grammar(Values):
     """Parses lexemes into `Hit`s using the lexicons of a `ThresholdVocab`."""
 
     def __init__(self, vocab: ThresholdVocab) -> None:
         self.v = vocab
-
-    # -- values -------------------------------------------------------------------------
-    def _value(self, lx: list[Lexeme], i: int, roman: bool = False) -> float | None:
-        if i >= len(lx):
-            return None
-        if lx[i].kind == NUM:
-            if i + 2 < len(lx) and lx[i + 1].low in "/-." and lx[i + 2].kind == NUM and (
-                i + 4 < len(lx) and lx[i + 3].low == lx[i + 1].low and lx[i + 4].kind == NUM
-            ):
-                return None  # a date: 2017-01-31, 12/31/2020
-            value = number_value(lx[i])
-            return None if value is None else float(value)
-        if lx[i].kind == WORD:
-            if lx[i].low in self.v.number_words:
-                return self.v.number_words[lx[i].low]
-            if roman and lx[i].low in self.v.roman:
-                return float(self.v.roman[lx[i].low])
-        return None
-
-    def quantity(self, lx: list[Lexeme], i: int, roman: bool = False) -> Quantity | None:
-        """Value at `i`, then fold ("3-fold"), ratio ("160/100") and unit, on one line."""
-        value = self._value(lx, i, roman)
-        if value is None:
-            return None
-        q = Quantity(value, i, i + 1)
-        j = i + 1
-        if j + 1 < len(lx) and lx[j].low == "/" and lx[j + 1].kind == NUM and not lx[j + 1].nl:
-            second = number_value(lx[j + 1])
-            if second == SCALE_OUT_OF and value <= second:
-                pass  # "4/10" on a 0-10 scale: the "/10" is read as a unit below
-            elif second is not None and lx[j].start == lx[j - 1].end:
-                q.ratio, j = float(second), j + 2
-        if j < len(lx) and not lx[j].nl and lx[j].low in self.v.fold:
-            q.fold, j = True, j + 1
-        elif j + 1 < len(lx) and lx[j].low == "-" and lx[j + 1].low in self.v.fold:
-            q.fold, j = True, j + 2
-        unit_end, unit = longest(self.v.units, lx, j) if j < len(lx) and not lx[j].nl else (j, None)
-        is_word = lx[i].kind == WORD and lx[i].low not in self.v.roman
-        if unit is not None:
-            q.unit, q.unit_span, j = unit, (j, unit_end), unit_end
-        elif is_word and not q.fold:
-            return None  # "one", "twice" only count before a unit or "x ULN"
-        q.end = j
-        return q
 
     # -- rules --------------------------------------------------------------------------
     def parse(self, lx: list[Lexeme], ordinal_at: set[int],
@@ -228,7 +154,8 @@ class Grammar:
         hit.needs_lexicon = unit is None
         return hit
 
-    def _range_from(self, lx: list[Lexeme], i: int, allow_and: bool, roman: bool = False) -> Hit | None:
+    def _range_from(self, lx: list[Lexeme], i: int, allow_and: bool,
+                    roman: bool = False) -> Hit | None:
         low = self.quantity(lx, i, roman)
         if low is None or low.fold or low.ratio is not None:
             return None
@@ -317,7 +244,8 @@ class Grammar:
             values.append(nxt)
             j = end = k + 1
         if len(values) == 1:
-            if i + 1 < len(lx) and lx[i + 1].kind == WORD and lx[i + 1].low not in self.v.set_joiners:
+            nxt = lx[i + 1] if i + 1 < len(lx) else None
+            if nxt is not None and nxt.kind == WORD and nxt.low not in self.v.set_joiners:
                 return None
             hit = Hit("=", first, i, end, needs_lexicon=True)
         else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from trialex.pipeline.numbers import NUM, WORD, Lexeme
-from trialex.pipeline.threshold_grammar import Hit
+from trialex.pipeline.threshold_quantity import Hit
 from trialex.pipeline.threshold_vocab import ThresholdVocab, VariableEntry, longest
 
 LOOKBACK = 10  # lexemes between a variable and its comparator

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from trialex.pipeline.numbers import WORD, Lexeme
 from trialex.pipeline.threshold_emit import Emitter, free_name
-from trialex.pipeline.threshold_grammar import Hit
+from trialex.pipeline.threshold_quantity import Hit
 from trialex.pipeline.threshold_search import Search, VarMatch
 from trialex.pipeline.threshold_vocab import ThresholdVocab, longest
 
@@ -39,7 +39,7 @@ class Resolver(Emitter, Search):
 
     @staticmethod
     def _word_edge(lx: list[Lexeme], i: int, end: int) -> bool:
-        """Reject "alt" inside "alt-2" style glue: the match must not continue with a hyphen+word."""
+        """Reject "alt" inside "alt-2" glue: the match must not continue with a hyphen + word."""
         return not (end + 1 < len(lx) and lx[end].low == "-" and lx[end].start == lx[end - 1].end
                     and lx[end + 1].kind == WORD and lx[end + 1].start == lx[end].end)
 
@@ -124,7 +124,8 @@ class Resolver(Emitter, Search):
             return [(m.entry.name, m.start if near else None) for m in found]
         if time and marker is not None:
             return [("age", None)]
-        if prev is not None and all(lx[k].low in INHERIT_GAP for k in range(prev[0].end, hit.start)):
+        gap = range(prev[0].end, hit.start) if prev is not None else range(0)
+        if prev is not None and all(lx[k].low in INHERIT_GAP for k in gap):
             same = (prev[0].quantity is None or q is None or prev[0].quantity.unit is None
                     or unit is None or prev[0].quantity.unit.kind == unit.kind)
             if same and not (time and prev[1] and prev[1][0][0] not in ("age",)
@@ -143,7 +144,8 @@ class Resolver(Emitter, Search):
                 return [(m.entry.name, None)]
         if unit is not None and unit.variable:
             return [(unit.variable, None)]
-        if unit is not None and unit.kind == "dose" and hit.end < len(lx) and lx[hit.end].low == "of":
+        of_next = hit.end < len(lx) and lx[hit.end].low == "of"
+        if unit is not None and unit.kind == "dose" and of_next:
             drug = self._np_forward(lx, hit.end + 1, min(len(lx), hit.end + 6))
             if drug is not None:
                 self._dose_suffix(lx, hit, drug[1])

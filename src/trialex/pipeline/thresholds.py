@@ -53,7 +53,8 @@ class ThresholdExtractor:
         for span in own_trial_spans(doc):
             for row in self.extract(span.text, span.start_char, doc.text):
                 found.setdefault(tuple(row[f] for f in FIELDS), row)
-        doc._.thresholds = sorted(found.values(), key=lambda r: (r["start"], r["end"], r["variable"]))
+        doc._.thresholds = sorted(found.values(),
+                                  key=lambda r: (r["start"], r["end"], r["variable"]))
         return doc
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:

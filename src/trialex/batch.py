@@ -117,7 +117,7 @@ def run_batch(
             errors_out.write(error.model_dump_json() + "\n")
             errors_out.flush()
             summary.add_error(error.error)
-            _advance(progress)
+            _advance(progress, error=True)
 
     stream = nlp.pipe(_readable(paths, pending, nlp.max_length), as_tuples=True,
                       batch_size=batch_size, n_process=workers)
@@ -139,9 +139,9 @@ def run_batch(
     return summary
 
 
-def _advance(progress: object | None) -> None:
+def _advance(progress: object | None, error: bool = False) -> None:
     if progress is not None:
-        progress.advance()  # type: ignore[attr-defined]
+        progress.advance(error)  # type: ignore[attr-defined]
 
 
 def default_workers() -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -14,30 +13,6 @@ from trialex.evaluate.bench.commands import bench
 from trialex.evaluate.commands import evaluate
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-
-
-class _Progress:
-    """A rich progress line on stderr: pages done, pages/s, errors so far."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled, self.done, self.started = enabled, 0, time.monotonic()
-        self._live = None
-        if enabled:
-            from rich.console import Console
-            from rich.live import Live
-
-            self._live = Live(console=Console(stderr=True), refresh_per_second=4, transient=True)
-            self._live.start()
-
-    def advance(self) -> None:
-        self.done += 1
-        if self._live is not None:
-            rate = self.done / max(time.monotonic() - self.started, 1e-6)
-            self._live.update(f"[bold]{self.done}[/] pages  {rate:.1f} pages/s")
-
-    def close(self) -> None:
-        if self._live is not None:
-            self._live.stop()
 
 
 @app.command()
@@ -55,6 +30,8 @@ def extract(
     """Extract one JSON record per page; pages that fail go to the errors file."""
     from trialex.batch import completed, default_errors_path, default_workers, run_batch
     from trialex.pipeline.build import load_nlp
+    from trialex.progress import BatchProgress
+    from trialex.reading import iter_page_paths
 
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o OUT.jsonl", param_hint="--resume")
@@ -64,15 +41,16 @@ def extract(
         output.parent.mkdir(parents=True, exist_ok=True)
     out = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
     err = errors.open("a" if resume else "w", encoding="utf-8") if errors else sys.stderr
-    progress = _Progress(enabled=not quiet and sys.stderr.isatty())
+    show = not quiet and sys.stderr.isatty()
+    total = sum(1 for _ in iter_page_paths(list(inputs))) - len(done_ids) if show else None
     try:
-        summary = run_batch(
-            list(inputs), load_nlp(model), out, err, workers=workers or default_workers(),
-            batch_size=batch_size, skip_ids=done_ids, skip_files=done_files,
-            dump_text=dump_text, progress=progress,
-        )
+        with BatchProgress(total, enabled=show) as progress:
+            summary = run_batch(
+                list(inputs), load_nlp(model), out, err, workers=workers or default_workers(),
+                batch_size=batch_size, skip_ids=done_ids, skip_files=done_files,
+                dump_text=dump_text, progress=progress,
+            )
     finally:
-        progress.close()
         for handle in (out, err):
             if handle not in (sys.stdout, sys.stderr):
                 handle.close()

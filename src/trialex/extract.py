@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from trialex.pipeline.context import locate
+from trialex.pipeline.context import Locator
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
 from trialex.reading import read_page
 from trialex.record import Entity, Person, Record, Threshold
@@ -17,10 +17,11 @@ def record_from_doc(doc: Doc, doc_id: str) -> Record:
     """Collect what the pipeline wrote on `doc` into a Record; section/criterion come from offsets."""
     register_extensions()
     page = doc._.trialex_layout or {"layout": "generic"}
+    locate = Locator(doc).locate
     entities = []
     if DOC_KEYS_ENTITIES in doc.spans:
         for span in doc.spans[DOC_KEYS_ENTITIES]:
-            section, criterion = locate(doc, span.start_char, span.end_char)
+            section, criterion = locate(span.start_char, span.end_char)
             entities.append(Entity(
                 label=span.label_, text=span.text, start=span.start_char, end=span.end_char,
                 canonical=span._.canonical or span.text.lower(), section=section,
@@ -28,7 +29,7 @@ def record_from_doc(doc: Doc, doc_id: str) -> Record:
             ))
     thresholds = []
     for item in doc._.thresholds or []:
-        section, criterion = locate(doc, item["start"], item["end"])
+        section, criterion = locate(item["start"], item["end"])
         thresholds.append(Threshold(**{"section": section, "criterion": criterion, **item}))
     people = [Person(**item) for item in doc._.people or []]
     return Record(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from trialex.pipeline.extensions import DOC_KEYS_CRITERIA, DOC_KEYS_SECTIONS
 
 SKIPPED_SECTIONS = frozenset({"related_trials"})
+_LOOK_BACK = 8
 
 
 def own_trial_spans(doc: Doc) -> list[Span]:
@@ -16,26 +19,42 @@ def own_trial_spans(doc: Doc) -> list[Span]:
     return [s for s in doc.spans[DOC_KEYS_SECTIONS] if s.label_ not in SKIPPED_SECTIONS]
 
 
-def _containing(spans, start: int, end: int) -> Span | None:
-    best = None
-    for span in spans:
-        if span.start_char <= start and end <= span.end_char and (
-            best is None or len(span.text) < len(best.text)
-        ):
-            best = span
-    return best
+class _Index:
+    """Non-overlapping labelled char ranges, searchable by position in O(log n)."""
+
+    def __init__(self, spans) -> None:
+        ranges = sorted((s.start_char, s.end_char, s.label_) for s in spans)
+        self.starts = [r[0] for r in ranges]
+        self.ranges = ranges
+
+    def label_of(self, start: int, end: int) -> str | None:
+        """The label of the innermost range holding `start:end` (ranges nest rarely, if ever:
+        only the few ranges starting just before `start` are looked at)."""
+        i = bisect_right(self.starts, start)
+        holding = [
+            (r_end - r_start, label)
+            for r_start, r_end, label in self.ranges[max(0, i - _LOOK_BACK) : i]
+            if r_start <= start and end <= r_end
+        ]
+        return min(holding)[1] if holding else None
+
+
+class Locator:
+    """(section, criterion) of char ranges of one processed Doc."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.sections = _Index(doc.spans[DOC_KEYS_SECTIONS]) if DOC_KEYS_SECTIONS in doc.spans else None
+        self.criteria = _Index(doc.spans[DOC_KEYS_CRITERIA]) if DOC_KEYS_CRITERIA in doc.spans else None
+
+    def locate(self, start: int, end: int) -> tuple[str | None, str | None]:
+        section = self.sections.label_of(start, end) if self.sections else None
+        criterion = self.criteria.label_of(start, end) if self.criteria else None
+        return section, criterion
 
 
 def locate(doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(section name, criterion) of the char range `start:end`; None where unknown."""
-    section = criterion = None
-    if DOC_KEYS_SECTIONS in doc.spans:
-        found = _containing(doc.spans[DOC_KEYS_SECTIONS], start, end)
-        section = found.label_ if found is not None else None
-    if DOC_KEYS_CRITERIA in doc.spans:
-        found = _containing(doc.spans[DOC_KEYS_CRITERIA], start, end)
-        criterion = found.label_ if found is not None else None
-    return section, criterion
+    return Locator(doc).locate(start, end)
 
 
 def in_related_trials(doc: Doc, start: int, end: int) -> bool:

@@ -50,8 +50,10 @@ class ThresholdExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple, dict] = {}
+        page = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         for span in own_trial_spans(doc):
-            for row in self.extract(span.text, span.start_char, doc.text):
+            start, end = span.start_char, span.end_char
+            for row in self.extract(page[start:end], start, page):
                 found.setdefault(tuple(row[f] for f in FIELDS), row)
         doc._.thresholds = sorted(found.values(),
                                   key=lambda r: (r["start"], r["end"], r["variable"]))

@@ -49,3 +49,21 @@ def test_sections_command_shows_layout() -> None:
     result = runner.invoke(app, ["sections", str(page)])
     assert result.exit_code == 0
     assert "registry_mirror" in result.output and "eligibility" in result.output
+
+
+def test_html_pages_and_dump_text_keep_offsets(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "trial.html").write_text(
+        "<html><body><h1>Metformin in Prediabetes</h1><p>NCT Number: NCT09990091</p>"
+        "<h2>Eligibility Criteria</h2><h3>Inclusion Criteria</h3><ul><li>Age 40 to 70 years</li>"
+        "<li>HbA1c between 5.7% and 6.4%</li></ul><h3>Exclusion Criteria</h3>"
+        "<ul><li>Type 1 diabetes</li></ul></body></html>", encoding="utf-8")
+    out, dump = tmp_path / "out.jsonl", tmp_path / "text"
+    result = runner.invoke(app, ["extract", str(pages), "-o", str(out), "--dump-text", str(dump), "-q"])
+    assert result.exit_code == 0, result.output
+    record = Record.model_validate_json(out.read_text())
+    text = (dump / "trial.txt").read_text(encoding="utf-8")
+    assert record.nct_id == "NCT09990091" and record.title == "Metformin in Prediabetes"
+    assert [c.criterion for c in record.criteria] == ["inclusion", "inclusion", "exclusion"]
+    assert record.thresholds and all(text[t.start : t.end] == t.text for t in record.thresholds)

@@ -25,7 +25,7 @@ def record_from_doc(doc: Doc, doc_id: str) -> Record:
             entities.append(Entity(
                 label=span.label_, text=span.text, start=span.start_char, end=span.end_char,
                 canonical=span._.canonical or span.text.lower(), section=section,
-                criterion=criterion, attributes=dict(span._.attributes or {}),
+                criterion=criterion, attributes=_attributes(span),
             ))
     thresholds = []
     for item in doc._.thresholds or []:
@@ -44,6 +44,14 @@ def record_from_doc(doc: Doc, doc_id: str) -> Record:
         people=sorted(people, key=lambda p: (p.start, p.role)),
         related_trials=page.get("related_trials", []),
     )
+
+
+def _attributes(span) -> dict[str, str]:
+    """The span's attributes plus, where the vocabulary has one, its source id (MeSH, DrugBank, CL)."""
+    attributes = dict(span._.attributes or {})
+    if span.kb_id_:
+        attributes.setdefault("id", span.kb_id_)
+    return attributes
 
 
 def extract_text(text: str, doc_id: str = "page", nlp: Language | None = None) -> Record:

@@ -173,3 +173,42 @@ def test_screening_questions_stay_criteria_and_wh_questions_end_eligibility() ->
         "Are you 50 years or older?", "Do you have knee pain most days?"
     ]
     assert page.sections[-1].name == "other"
+
+
+def test_tab_separated_registry_rows_labels_and_fields() -> None:
+    text = (
+        "Some Registry\n\nPublic Title\tWalking Programme After Hip Fracture\n"
+        "Inclusion Criteria\nAge From\t65.00 Year(s)\nDetails\t1. Hip fracture surgery\n2. Lives at home\n"
+        "Exclusion Criteria\tBedridden before the fracture\nMethod of Allocation\tSealed envelopes\n"
+    )
+    page = analyze(text)
+    assert page.title == "Walking Programme After Hip Fracture"
+    assert [(c.criterion, text[c.start : c.end]) for c in page.criteria] == [
+        ("inclusion", "Hip fracture surgery"), ("inclusion", "Lives at home"),
+        ("exclusion", "Bedridden before the fracture"),
+    ]
+
+
+def test_json_dump_with_escaped_newlines() -> None:
+    text = (
+        '{\n  "NCTId": "NCT09990091",\n  "BriefTitle": "Sleep Coaching for Shift Workers",\n'
+        '"EligibilityCriteria": "Inclusion Criteria:\\n\\n* Night shifts\\n\\nExclusion Criteria:\\n\\n* Sleep apnoea",\n'
+        '"MinimumAge": "18 Years"}\n'
+    )
+    page = analyze(text)
+    assert page.title == "Sleep Coaching for Shift Workers"
+    assert [(c.criterion, text[c.start : c.end]) for c in page.criteria] == [
+        ("inclusion", "Night shifts"), ("exclusion", "Sleep apnoea"),
+    ]
+
+
+def test_escaped_markdown_bullets_and_numbers() -> None:
+    text = "Trial\n\n**Inclusion Criteria:**\n\n\\* Age \\>= 18\n\n**Exclusion Criteria:**\n\n1\\. HbA1c \\> 10%\n"
+    page = analyze(text)
+    assert [text[c.start : c.end] for c in page.criteria] == ["Age \\>= 18", "HbA1c \\> 10%"]
+
+
+@pytest.mark.parametrize("banner", ["Research > Clinical Trials", "Westmoor Medicine | Clinical Trials"])
+def test_breadcrumbs_and_site_banners_are_not_titles(banner: str) -> None:
+    page = analyze(f"{banner}\n\nHome-Based Exercise for Heart Failure in Older Adults\n\nSummary\nA study.\n")
+    assert page.title == "Home-Based Exercise for Heart Failure in Older Adults"

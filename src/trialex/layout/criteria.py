@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from trialex.layout.lines import Line, is_bulleted, normalize_heading, strip_bullet
+from trialex.layout.lines import Line, is_bulleted, normalize_key, strip_bullet
 from trialex.layout.profile import HeadingLexicon
 from trialex.record import CriterionSpan, Section
 
 _RUN_TOGETHER = re.compile(r"[ \t]+\*[ \t]+|[ \t]+•[ \t]*")
 _INLINE_NUMBER = re.compile(r"(?:^|(?<=\s))(?P<n>\d{1,2})[.)][ \t]+(?=\S)")
+_KEY = re.compile(r"^[ \t]*([^:\t\n]{2,80}?)[ \t]*(?::|\t)")
+_TAB_ROW = re.compile(r"^[ \t]*(?P<key>[A-Za-z][^\t\d]{1,80}?)\t+(?P<value>\S)")
+_LEAD_NUMBER = re.compile(r"\(?\d{1,2}[.)][ \t]+")
+_CLOSING_QUOTE = re.compile(r'"\s*,?$')
 _PREAMBLE = re.compile(
     r"(?:following|these|all of|any of|below|criteria|eligible|must|applicable|include)\b[^:]*:\s*$",
     re.IGNORECASE,
@@ -24,6 +28,7 @@ class CriteriaGrammar:
     whole: dict[str, re.Pattern[str]]
     inline: re.Pattern[str]
     fields: frozenset[str]
+    labels: frozenset[str] = frozenset()
 
     @classmethod
     def from_lexicon(cls, lexicon: HeadingLexicon) -> CriteriaGrammar:
@@ -32,17 +37,29 @@ class CriteriaGrammar:
         named = "|".join(
             f"(?P<{k}>(?:{'|'.join(v)}))" for k, v in alts.items()
         )
-        inline = re.compile(rf"(?:^|(?<=[\s.;*•]))(?:{named})[ \t]*[:：]", re.IGNORECASE)
-        return cls(whole, inline, frozenset(lexicon.eligibility_fields))
+        inline = re.compile(rf'(?:^|(?<=[\s.;*•"]))(?:{named})(?:[ \t]*[:：]|\t)', re.IGNORECASE)
+        return cls(whole, inline, frozenset(lexicon.eligibility_fields),
+                   frozenset(lexicon.eligibility_labels))
 
     def is_field(self, text: str) -> bool:
         """A structured eligibility field ('Minimum Age', 'Sex: ALL'), not a criterion."""
-        key = text.split(":", 1)[0] if ":" in text else text
-        return normalize_heading(key) in self.fields
+        match = _KEY.match(text)
+        return normalize_key(match.group(1) if match else text) in self.fields
+
+    def table_row(self, text: str) -> tuple[str, int] | None:
+        """A 'Key<TAB>value' row: ('label', value offset) when the key only labels criteria
+        ('Details'), ('field', 0) for any other multi-word key; None otherwise."""
+        match = _TAB_ROW.match(text)
+        if match is None or self.header_polarity(match["key"]):
+            return None
+        key = normalize_key(match["key"])
+        if key in self.labels:
+            return "label", match.start("value")
+        return ("field", 0) if " " in key else None
 
     def header_polarity(self, text: str) -> str | None:
         """'inclusion'/'exclusion' when the whole text is a polarity header."""
-        norm = normalize_heading(text)
+        norm = normalize_key(text)
         for polarity, pattern in self.whole.items():
             if pattern.fullmatch(norm):
                 return polarity
@@ -57,6 +74,7 @@ def split_criteria(
     found: list[CriterionSpan] = []
     for section in eligibility:
         polarity: str | None = None
+        last_header: str | None = None  # what a 'Details' label under the header continues
         in_bullets = False
         for line in lines:
             if line.start < section.start or line.end > section.end or line.blank:
@@ -65,14 +83,21 @@ def split_criteria(
                 continue
             whole = grammar.header_polarity(line.text)
             if whole:
-                polarity, in_bullets = whole, False
+                polarity, last_header, in_bullets = whole, whole, False
                 continue
             if not is_bulleted(line) and grammar.is_field(line.text):
                 polarity = None
                 continue
             bulleted = is_bulleted(line)
             start, end = strip_bullet(line)
-            if polarity and in_bullets and not bulleted:
+            row = None if bulleted else grammar.table_row(line.text)
+            if row is not None and row[0] == "field":
+                polarity = None  # another field of a registry table: the list has ended
+                continue
+            if row is not None:
+                start, polarity = line.start + row[1], polarity or last_header
+            opens = bool(grammar.inline.match(text, start, end))  # 'Exclusion Criteria<TAB>1) …'
+            if polarity and in_bullets and not bulleted and row is None and not opens:
                 adjacent = bool(found) and _continues(found[-1], line, text)
                 lead_in = text[start:end].endswith(":")
                 if lead_in and (adjacent or _PREAMBLE.search(text[start:end][-300:])):
@@ -84,6 +109,7 @@ def split_criteria(
                 continue
             in_bullets = in_bullets or bulleted
             polarity = _add_line_items(text, start, end, polarity, grammar, found)
+            last_header = polarity or last_header
     return found
 
 
@@ -137,8 +163,14 @@ def _add_items(text: str, start: int, end: int, polarity: str | None, found: lis
     for a, b, is_numbered in numbered:
         while a < b and text[a] in " \t*•-·":
             a += 1
+        number = _LEAD_NUMBER.match(text, a, b)
+        if number:
+            a = number.end()
         while b > a and text[b - 1].isspace():
             b -= 1
+        closing = _CLOSING_QUOTE.search(text, a, b)
+        if closing and text.count('"', a, b) % 2:
+            b = closing.start()  # the end of a JSON string value ('… 4 weeks",')
         if b - a < 2 or (not is_numbered and b - a < 300 and _PREAMBLE.search(text[a:b])):
             continue
         found.append(CriterionSpan(criterion=polarity, start=a, end=b))

@@ -6,14 +6,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n|\u2028|\u2029|\\r\\n|\\n(?![a-z])")
 BULLET = re.compile(
-    r"[ \t]*(?:[-*•·●○▪■◦‣⁃–—>.✓✔✗✘☐☑➢➤►]+[ \t]+|[-*•·●○▪■◦‣⁃–—>✓✔✗✘☐☑➢➤►]+|\(?\d{1,3}[.)][ \t]+|\(?[a-zA-Z][.)][ \t]+|\(?[ivxIVX]{1,4}[.)][ \t]+)+"
+    r"[ \t]*(?:\\[-*+][ \t]+|[-*•·●○▪■◦‣⁃–—>.✓✔✗✘☐☑➢➤►]+[ \t]+|[-*•·●○▪■◦‣⁃–—>✓✔✗✘☐☑➢➤►]+|\(?\d{1,3}\\?[.)][ \t]+|\(?[a-zA-Z][.)][ \t]+|\(?[ivxIVX]{1,4}[.)][ \t]+)+"
 )
 _MARKUP = re.compile(r"^[\s#*_>|•·\-–—]+|[\s#*_|]+$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>=|~])")
 _SPACES = re.compile(r"\s+")
-_TRAILING = re.compile(r"[\s:：?.;,]+$")
+_TRAILING = re.compile(r"[\s:：?.;,…]+$")
+_JSON_KEY = re.compile(r'^[\s{\[,]*"([A-Za-z]+)"\s*$')
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SECTION_CODE = re.compile(r"^[A-Z]\.\d+(?:\.\d+)*\.?\s*(?=[A-Z])")
 
 
@@ -58,6 +60,14 @@ def normalize_heading(text: str) -> str:
     text = _SECTION_CODE.sub("", text)
     text = _TRAILING.sub("", text)
     return _SPACES.sub(" ", text).strip().lower()
+
+
+def normalize_key(key: str) -> str:
+    """A field key in normal form; a quoted JSON key is split at its capitals ('"BriefTitle"' → 'brief title')."""
+    match = _JSON_KEY.match(key)
+    if match:
+        key = _CAMEL.sub(" ", match.group(1))
+    return normalize_heading(key)
 
 
 def strip_bullet(line: Line) -> tuple[int, int]:

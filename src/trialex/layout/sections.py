@@ -6,11 +6,13 @@ import re
 from dataclasses import dataclass
 
 from trialex.layout.criteria import CriteriaGrammar
-from trialex.layout.lines import Line, is_bulleted, normalize_heading
+from trialex.layout.lines import Line, is_bulleted, normalize_heading, normalize_key
 from trialex.layout.profile import GENERIC, HeadingLexicon, LayoutProfile
 from trialex.record import Section
 
-_KEY_VALUE = re.compile(r"^[ \t]*\|?[ \t]*(?P<key>[^:|\n]{2,60}?)[ \t]*(?::[ \t]*\|?|\|)[ \t]*(?P<value>\S.*)$")
+_KEY_VALUE = re.compile(
+    r"^[ \t]*\|?[ \t]*(?P<key>[^:|\t\n]{2,60}?)[ \t]*(?::[ \t]*\|?|\||\t)[ \t]*(?P<value>\S.*)$"
+)
 _MD_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6}[ \t]+\S|\*\*[^*]{2,80}\*\*[ \t]*:?[ \t]*$)")
 _TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}")
 _TRIAL_TABLE_HEADER = re.compile(r"\b(?:clinical trial|trial|study|nct|title)\b.*\|", re.IGNORECASE)
@@ -69,7 +71,7 @@ class HeadingFinder:
                     return Heading(line.index, section, line.text.strip())
         match = _KEY_VALUE.match(line.text)
         if match and not is_bulleted(line):
-            key = normalize_heading(match["key"])
+            key = normalize_key(match["key"])
             if key in self.phrases:
                 return Heading(line.index, self.phrases[key], match["key"].strip(), inline=True)
         return None
@@ -160,7 +162,7 @@ def _is_page_title(lines: list[Line], line: Line, headings: list[Heading]) -> bo
 
 
 _NAME_LINE = re.compile(
-    r"^\s*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][\w'’-]+|van|de|von|da|del|der|bin|al|la|le)){1,4}"
+    r"^\s*(?:(?:Dr|Prof|Mr|Mrs|Ms)\.? +)?[A-Z](?:[^\W\d_]|['’-])+(?: +(?:[A-Z]\.?|[A-Z](?:[^\W\d_]|['’-])+|van|de|von|da|del|der|bin|al|la|le)){1,4}"
     r"(?:\s*,\s*[A-Za-z.]{1,12}(?:\s*,\s*[A-Za-z.]{1,12}){0,2})?\s*$"
 )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from trialex.layout.lines import Line, normalize_heading
+from trialex.layout.lines import Line, normalize_heading, normalize_key
 from trialex.layout.profile import LayoutProfile
 from trialex.record import RelatedTrial, Section
 
-NCT = re.compile(r"(?<![A-Z0-9])NCT\d{8}(?!\d)")
+NCT = re.compile(r"(?<![0-9])NCT\d{8}(?!\d)")  # 'IDNCT…': HTML renderers glue <dt> and <dd>
 _KEYED_NCT = re.compile(
     r"(?:NCT\s*(?:ID|Number|No\.?)|ClinicalTrials\.gov\s*(?:ID|Identifier|Number|Registration)?|"
     r"(?:Trial|Main|Secondary|Registry|Registration|Study|Protocol)\s*(?:ID|Number|No\.?|"
@@ -31,11 +31,17 @@ def _is_status(text: str) -> bool:
     return all(t in _STATUS_TOKENS for t in tokens)
 
 
-_NAV = re.compile(r"^(?:home\b|menu\b|skip to\b)|(?:\s[|>»]\s.*){2,}", re.IGNORECASE)
+_NAV = re.compile(r"^(?:home\b(?![-'’])|menu\b|skip to\b)|(?:\s[|>»]\s.*){2,}", re.IGNORECASE)
+_CRUMB_SEP = re.compile(r"\s+[|>»/]\s+")
 _MENU_GAP = re.compile(r"\S {2,}(?=\S)")
 _H1 = re.compile(r"^[ \t]{0,3}#[ \t]+\S")
 _KEY_LINE = re.compile(r"^\s*[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,2}:(?:\s|$)")
-_TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title")
+_BRIEF_KEYS = ("brief title", "public title", "public title of study")
+_PLAIN_KEYS = ("title", "study title", "trial title")
+_TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title",
+               "public title of study", "scientific title", "scientific title of study",
+               "official scientific title")
+_FIELD_SEP = re.compile(r"[ \t]*(?::|\t)[ \t]*")
 
 
 def own_nct_id(text: str, sections: list[Section], profile: LayoutProfile) -> str | None:
@@ -68,12 +74,15 @@ def own_title(
         found = _value_after_key(lines, tuple(profile.title.keys))
         if found or not profile.title.fallback:
             return found
-    found = _value_after_key(lines, ("brief title", "public title"))
+    found = _value_after_key(lines, _BRIEF_KEYS)
     if found:
         return found
     h1 = next((ln for ln in lines if _H1.match(ln.text)), None)
     if h1 is not None:
         return _title_text(h1.text)
+    found = _value_after_key(lines, _PLAIN_KEYS)
+    if found:
+        return found
     skip = [re.compile(p) for p in profile.title.skip]
     head_end = next((s.start for s in sections if s.name not in ("title", "other")), None)
     blocks = [s for s in sections if s.name == "title" or (head_end and s.end <= head_end)]
@@ -87,7 +96,29 @@ def own_title(
         for candidate in candidates:
             if wanted(candidate):
                 return candidate
-    return _value_after_key(lines, _TITLE_KEYS)
+    return _value_after_key(lines, _TITLE_KEYS) or _first_section_title(lines, sections, skip, help_lines)
+
+
+def _first_section_title(
+    lines: list[Line], sections: list[Section], skip: list[re.Pattern[str]], help_lines: set[int]
+) -> str | None:
+    """No title in the head block: a title-case line in the first section after it (a page whose
+    title sits under a tab caption such as 'Study details')."""
+    first = next((s for s in sections if s.name not in ("title", "other")), None)
+    if first is None:
+        return None
+    for ln in lines:
+        if first.start < ln.start < first.end and ln.index not in help_lines:
+            text = _title_text(ln.text)
+            if _title_case_long(text) and not _not_a_title(text, skip):
+                return text
+    return None
+
+
+def _is_crumbs(text: str) -> bool:
+    """'Research > Clinical Trials', 'Westmoor Medicine | Clinical Trials': short pieces only."""
+    pieces = _CRUMB_SEP.split(text)
+    return len(pieces) >= 2 and all(len(p.split()) <= 3 for p in pieces)
 
 
 def _title_case_long(text: str) -> bool:
@@ -103,6 +134,7 @@ def _not_a_title(text: str, skip: list[re.Pattern[str]]) -> bool:
     """Navigation, site names, keys, NCT lines and sentences are not the trial's title."""
     return (
         any(p.search(text) for p in skip) or bool(NCT.search(text)) or bool(_NAV.search(text))
+        or _is_crumbs(text)
         or len(_MENU_GAP.findall(text)) >= 2
         or (":" in text and normalize_heading(text.partition(":")[0]) in _TITLE_KEYS)
         or (text.endswith(".") and not text.endswith("etc."))
@@ -113,6 +145,8 @@ def _not_a_title(text: str, skip: list[re.Pattern[str]]) -> bool:
 def _title_text(text: str) -> str:
     """A title line without markdown and without a trailing ' | Site name' / ' - Site name'."""
     text = text.strip().strip("#*").strip()
+    if text.startswith('"'):
+        text = text.rstrip(",").strip('"').strip()  # a JSON string value
     head, sep, rest = text.partition(":")
     if sep and normalize_heading(head) in _TITLE_KEYS and rest.strip():
         text = rest.strip()
@@ -123,14 +157,18 @@ def _title_text(text: str) -> str:
     return text
 
 
+def _split_field(text: str) -> tuple[str, str]:
+    """'Key: value' / 'Key<TAB>value' → (key, value); a line without a separator is all key."""
+    match = _FIELD_SEP.search(text)
+    return (text[: match.start()], text[match.end() :]) if match else (text, "")
+
+
 def _value_after_key(lines: list[Line], keys: tuple[str, ...]) -> str | None:
     """The value of the first of `keys` the page states ('Key: value', or the key alone on a line
     and the value on the next); None when the key is there but empty."""
     for i, line in enumerate(lines):
-        head, sep, rest = line.text.partition(":")
-        if not sep:
-            head, rest = line.text, ""
-        if normalize_heading(head) not in keys:
+        head, rest = _split_field(line.text)
+        if normalize_key(head) not in keys:
             continue
         if rest.strip():
             return _title_text(rest)
@@ -180,7 +218,7 @@ def _same_line_title(text: str, match: re.Match[str]) -> str | None:
             return link.group(1).strip()
     rest = text[: match.start()].rstrip(" (") + " | " + text[match.end() :].lstrip(" )")
     for piece in _SEPARATORS.split(_LINK.sub(r"\1", rest)):
-        piece = piece.strip(" |-–—:()·•\t")
+        piece = piece.strip(" |-–—:()·•*\t")
         if len(piece.split()) >= 2 and not _is_status(piece) and not _PLACE.match(piece):
             return piece
     return None
@@ -189,7 +227,7 @@ def _same_line_title(text: str, match: re.Match[str]) -> str | None:
 def _title_like(block: list[Line], i: int) -> bool:
     if i < 0 or i >= len(block):
         return False
-    text = block[i].text.strip(" |-–—\t")
+    text = block[i].text.strip(" |-–—*•\t")
     return len(text.split()) >= 2 and not NCT.search(text) and not _is_status(text) and not (
         text.endswith(".") and len(text.split()) > 12
     )
@@ -199,5 +237,5 @@ def _neighbour_title(block: list[Line], i: int, title_before: bool) -> str | Non
     """The title printed on the line before or after an NCT line (the block's habit decides)."""
     for j in (i - 1, i + 1) if title_before else (i + 1, i - 1):
         if _title_like(block, j):
-            return block[j].text.strip(" |-–—\t")
+            return block[j].text.strip(" |-–—*•\t")
     return None

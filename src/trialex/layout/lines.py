@@ -63,7 +63,8 @@ def normalize_heading(text: str) -> str:
 
 
 def normalize_key(key: str) -> str:
-    """A field key in normal form; a quoted JSON key is split at its capitals ('"BriefTitle"' → 'brief title')."""
+    """A field key in normal form; a quoted JSON key is split at its capitals:
+    '"BriefTitle"' → 'brief title'."""
     match = _JSON_KEY.match(key)
     if match:
         key = _CAMEL.sub(" ", match.group(1))

@@ -77,7 +77,8 @@ class HeadingLexicon(_Data):
     exclusion_headers: list[str]
     help_sentence_starts: list[str]
     eligibility_fields: list[str]
-    eligibility_labels: list[str] = Field(default_factory=list)  # 'Details<TAB>1. …': the value is criteria
+    # keys that only label criteria ('Details<TAB>1. …'): their value is the criteria text
+    eligibility_labels: list[str] = Field(default_factory=list)
     boilerplate_lines: list[str]
 
     _valid = field_validator("inclusion_headers", "exclusion_headers", "boilerplate_lines")(

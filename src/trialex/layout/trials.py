@@ -38,8 +38,9 @@ _H1 = re.compile(r"^[ \t]{0,3}#[ \t]+\S")
 _KEY_LINE = re.compile(r"^\s*[A-Z][a-z]*(?: [A-Za-z][a-z]*){0,2}:(?:\s|$)")
 _BRIEF_KEYS = ("brief title", "public title", "public title of study")
 _PLAIN_KEYS = ("title", "study title", "trial title")
-_TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title", "public title",
-               "public title of study", "scientific title", "scientific title of study",
+_TITLE_KEYS = ("official title", "brief title", "title", "study title", "trial title",
+               "public title", "public title of study", "scientific title",
+               "scientific title of study",
                "official scientific title")
 _FIELD_SEP = re.compile(r"[ \t]*(?::|\t)[ \t]*")
 

@@ -29,3 +29,12 @@ def test_saved_pipeline_keeps_the_tokenizer(tmp_path: Path) -> None:
     loaded = spacy.load(tmp_path / "nlp")
     assert type(loaded.tokenizer).__name__ == "GuardedTokenizer"
     assert [t.text for t in loaded("hUC-MSCs (SLE)")] == ["hUC-MSCs", "(", "SLE", ")"]
+
+
+def test_glued_dashes_split_but_numbers_and_prefixes_stay() -> None:
+    nlp = blank_nlp()
+    assert [t.text for t in nlp("-Asthma in the past year")][:2] == ["-", "Asthma"]
+    assert [t.text for t in nlp("Kidney Diseases- such as")][:3] == ["Kidney", "Diseases", "-"]
+    assert [t.text for t in nlp("a z-score of -2 or pre- and post-dose")] == [
+        "a", "z-score", "of", "-2", "or", "pre-", "and", "post-dose",
+    ]

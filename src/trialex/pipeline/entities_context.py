@@ -101,6 +101,8 @@ class ConditionForms:
         out = []
         for i in range(lo, hi):
             low = doc[i].lower_
+            if i - 1 >= lo and doc[i - 1].lower_ == "non":
+                continue  # "non diabetic patients" have no disease
             canonical = self.nouns.get(low)
             if canonical is None and low in self.adjectives:
                 after = doc[i + 1].lower_ if i + 1 < hi else ""

@@ -76,20 +76,77 @@ class ConditionRules:
         self.not_conditions = {norm_key(w) for w in mods.not_conditions}
         self.fillers = {"the", "other", "important", "vital", "major", "multiple", "one", "more"}
         self.lex = lex
+        desc = mods.descriptive
+        self.desc_suffixes = tuple(desc.suffixes)
+        self.desc_words = {norm_key(w) for w in desc.words}
+        self.desc_prefixes = set(desc.prefixes)
+        self.desc_exclude = set(desc.exclude) | self.severity
+        self.cause_links = set(desc.cause_links)
+
+    def _descriptive(self, text: str) -> bool:
+        """A word that defines a type of the condition after it ("ischemic", "post-stroke")."""
+        low = text.lower()
+        if norm_key(low) in self.desc_words:
+            return True
+        if low in self.desc_exclude or len(low) < 5:
+            return False
+        if "-" in low:
+            parts = low.split("-")
+            return (
+                len(parts) == 2
+                and all(p.isalpha() for p in parts)
+                and parts[0] in self.desc_prefixes
+                and len(parts[1]) > 2
+                and not parts[1].endswith(("ed", "able", "ible", "ing", "ent"))
+            )
+        return text.isalpha() and low.endswith(self.desc_suffixes) and low in self.lex.words
+
+    def _left_edge(self, doc: Doc, start: int, lo: int) -> int:
+        """Extend a name to the left over organ and type words ("cardiac sarcoidosis",
+        "ischemic cardiomyopathy", "exercise-induced asthma"), at most three words."""
+        upper = doc[start].text.isupper()
+        for _ in range(3):
+            k = start - 1
+            if k < lo:
+                break
+            t = doc[k]
+            if (
+                k - 2 >= lo
+                and t.lower_ in self.cause_links
+                and doc[k - 1].text == "-"
+                and not doc[k - 1].whitespace_
+                and not doc[k - 2].whitespace_
+                and doc[k - 2].text[:1].isalnum()
+            ):
+                cause = self.lex.get(norm_key(doc[k - 2].text))
+                if cause is not None and cause.label == "DRUG":
+                    break  # "heparin-induced thrombocytopenia": the drug stays a DRUG span
+                start = k - 2
+                continue
+            if t.is_space or t.whitespace_ == "":
+                break
+            if norm_key(t.text) in self.organs and t.is_alpha:
+                start = k
+                continue
+            # a lower-case word before a capitalised name belongs to another phrase
+            # ("... consent/refusal Allergy to ..."); capitals only before capitals
+            case_ok = t.text.isupper() == upper and not (
+                t.text.islower() and doc[start].text[:1].isupper()
+            )
+            if case_ok and self._descriptive(t.text):
+                start = k
+                continue
+            break
+        return start
 
     def candidate(self, doc: Doc, m: Match, lo: int) -> Candidate | None:
         """The condition candidate for a lexicon match, modifiers applied."""
         if m.key in self.not_conditions:
             return None
-        start, types = m.start, []
-        # an anatomical word before the name belongs to it ("cardiac sarcoidosis")
-        while (
-            start - 1 >= max(lo, m.start - 2)
-            and doc[start - 1].is_alpha
-            and (norm_key(doc[start - 1].text) in self.organs)
-        ):
-            start -= 1
-        first = start
+        # anatomical and type words before the name belong to it ("cardiac sarcoidosis")
+        start = first = self._left_edge(doc, m.start, lo)
+        if first == m.start == m.end - 1 and first > lo and doc[first - 1].lower_ == "non":
+            return None  # "non diabetic": the person has no such disease
         k, chain = start - 1, []
         while k >= lo and (w := norm_key(doc[k].text)) in (self.severity | self.type):
             chain.insert(0, (k, w))

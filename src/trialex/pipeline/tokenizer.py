@@ -38,6 +38,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
 # Where scispacy keeps words glued that entity spans must split: "SLE(Systemic", "B/C",
 # "carboplatin/paclitaxel", "stroke/TIA", "anti-TB", "HIV-positive", "oxaliplatin-based".
 # Units keep their slash ("mg/dL", "mL/min": two letters or fewer before or after it).
+# "-Stroke" (a bullet dash) and "Disorders-" (a trailing dash) lose their dash.
 EXTRA_INFIXES = (
     r"(?<=[A-Za-z]{2})\((?=[A-Za-z]{2})",
     r"(?<=[A-Za-z]{3})/(?=[A-Za-z]{3})",
@@ -45,6 +46,10 @@ EXTRA_INFIXES = (
     r"(?<=\banti)-(?=[A-Za-z])",
     r"(?<=[A-Za-z]{2})-(?=(?:positive|negative|based|induced|related|associated|naive|"
     r"refractory|resistant|dependent|containing)\b)",
+    # a dash used as a bullet glued to a capitalised word ("-Stroke") and a dash glued to the
+    # end of a word ("Disorders-"): zero-width splits, so "-2" and "pre-" stay whole
+    r"(?<=^-)(?=[A-Z][a-z]{2})",
+    r"(?<=[a-z]{5})(?=-$)",
 )
 _LONG_CHUNK = re.compile(r"\S{%d,}" % 200)
 _PIECE = 50

@@ -44,6 +44,17 @@ class StopList(_Model):
     entries: dict[EntityLabel, dict[str, list[str]]]
 
 
+class Descriptive(_Model):
+    """Type words before a condition name that stay in its span ("ischemic cardiomyopathy")."""
+
+    notes: str
+    suffixes: list[str]
+    words: list[str]
+    prefixes: list[str]
+    cause_links: list[str]
+    exclude: list[str]
+
+
 class Modifiers(_Model):
     """Words around a condition: dropped from the canonical (severity) or kept (type)."""
 
@@ -68,6 +79,7 @@ class Modifiers(_Model):
     # a capitalised run with one of these words is an organisation name, not an entity
     org_words: list[str]
     org_connectors: list[str]
+    descriptive: Descriptive
 
 
 class CellGrammar(_Model):
@@ -177,6 +189,7 @@ __all__ = [
     "VOCAB_FILES",
     "AbbreviationContext",
     "ConditionForms",
+    "Descriptive",
     "DrugMorphology",
     "CellGrammar",
     "Concept",

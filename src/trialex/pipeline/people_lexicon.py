@@ -60,6 +60,7 @@ class OrgVocab(_Vocab):
 
     organisation_stems: list[str]
     organisation_words: list[str]
+    organisation_suffixes: list[str] = []
     title_words: list[str]
     not_name_words: list[str]
     boilerplate: list[str]
@@ -195,6 +196,9 @@ class PeopleLexicon:
                 return kind
         if any(low.startswith(stem) for stem in self.orgs.organisation_stems):
             return "org"
+        suffixes = self.orgs.organisation_suffixes
+        if any(len(low) > len(s) + 2 and low.endswith(s) for s in suffixes):
+            return "org"  # a compound: "Nordklinik", "Kinderspital"
         return None
 
     def has_org_cue(self, text: str) -> bool:

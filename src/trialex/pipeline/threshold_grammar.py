@@ -6,6 +6,8 @@ linear. Variables are resolved afterwards (`threshold_variables`).
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from trialex.pipeline.numbers import NUM, SYM, WORD, Lexeme
 from trialex.pipeline.threshold_quantity import Hit, Quantity, Values
 from trialex.pipeline.threshold_vocab import ThresholdVocab, longest
@@ -15,6 +17,7 @@ __all__ = ["Grammar", "Hit", "Quantity"]
 
 NEGATION_LOOKBACK = 10
 FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}
+BOUND_JOINERS = frozenset({"and", "but", ",", "to", "&"})
 
 
 class Grammar(Values):
@@ -43,7 +46,28 @@ class Grammar(Values):
                 continue
             hits.append(hit)
             i = max(hit.end, i + 1)
+        self._share_units(lx, hits)
         return hits
+
+    def _share_units(self, lx: list[Lexeme], hits: list[Hit]) -> None:
+        """Two bounds joined on one line, the first without a unit: "≥ 3 and ≤ 18 years of
+        age", "> 6 but < 12 years" -- the first bound is in the second's unit (and is an age
+        when the second is)."""
+        for a, b in pairwise(hits):
+            qa, qb = a.quantity, b.quantity
+            if qa is None or qb is None or qa.unit is not None or qb.unit is None:
+                continue
+            if a.upper is not None or b.upper is not None or a.temporal or b.temporal:
+                continue
+            sides = {a.operator[:1], b.operator[:1]}
+            gap = range(a.end, b.start)
+            if sides != {"<", ">"} or len(gap) > 2 or any(
+                lx[k].nl or lx[k].low not in BOUND_JOINERS for k in gap) or lx[b.start].nl:
+                continue
+            qa.unit, qa.unit_span = qb.unit, qb.unit_span
+            _, marker = longest(self.v.age_markers, lx, b.end)
+            if b.variable == "age" or (marker is not None and qb.unit.kind == "time"):
+                a.variable = a.variable or "age"
 
     def _skip_fillers(self, lx: list[Lexeme], j: int, lines: bool = False) -> int:
         """Skip ":" / "of" / "(≥)" between a comparator and its value."""
@@ -113,7 +137,7 @@ class Grammar(Values):
             if opened is not None:
                 opened.start = i
                 return opened
-        q = self.quantity(lx, j)
+        q = self.quantity(lx, j) or (None if temporal else self._counted_word(lx, j))
         if q is None or (j < len(lx) and lx[j].nl):
             return None
         if temporal and (q.unit is None or q.unit.kind != "time"):
@@ -124,6 +148,15 @@ class Grammar(Values):
         if q.unit is None:
             self._count(lx, q, hit)
         return hit
+
+    def _counted_word(self, lx: list[Lexeme], j: int) -> Quantity | None:
+        """A number word right before a count noun: "at least two items", "more than three
+        flares" (a bare "one" or "twice" is no value, see `quantity`)."""
+        if j + 1 >= len(lx) or lx[j].low not in self.v.number_words or lx[j + 1].nl or (
+            lx[j + 1].low == "of"):
+            return None
+        end, noun = longest(self.v.count_nouns, lx, j + 1)
+        return Quantity(self.v.number_words[lx[j].low], j, j + 1) if noun is not None else None
 
     def _count(self, lx: list[Lexeme], q: Quantity, hit: Hit) -> None:
         """"at least 4 of the 11 ... criteria": the count noun within six lexemes."""
@@ -170,6 +203,9 @@ class Grammar(Values):
         high = self.quantity(lx, j + 1, roman)
         if high is None or high.value < low.value or high.ratio is not None:
             return None
+        if lx[j + 1].kind == NUM and len(lx[j + 1].low) > 1 and lx[j + 1].low[0] == "0" and (
+                lx[j + 1].low[1].isdigit()):
+            return None  # a code, "24-004512", not a range
         if low.unit is not None and high.unit is not None and low.unit.kind != high.unit.kind:
             return None
         if high.unit is None and low.unit is not None:
@@ -194,6 +230,11 @@ class Grammar(Values):
         marker_end, _ = longest(self.v.age_markers, lx, j)
         post_end, group = longest(self.v.postfix, lx, marker_end)
         if group is not None:
+            if q.unit is None and marker_end == j and post_end < len(lx) and not lx[post_end].nl:
+                unit_end, unit = longest(self.v.units, lx, post_end)  # "18+ years"
+                if unit is not None:
+                    q.unit, q.unit_span, post_end = unit, (post_end, unit_end), unit_end
+                    post_end = max(post_end, longest(self.v.age_markers, lx, post_end)[0])
             hit = Hit(group.operator, q.value, i, post_end, quantity=q)
             if marker_end > j or ((q.unit is None or q.unit.kind == "time")
                                   and lx[post_end - 1].low in self.v.age_comparator_words):

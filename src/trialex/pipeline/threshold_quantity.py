@@ -12,6 +12,8 @@ from trialex.pipeline.numbers import NUM, WORD, Lexeme, number_value
 from trialex.pipeline.threshold_vocab import ThresholdVocab, UnitGroup, longest
 
 SCALE_OUT_OF = 10  # "4/10" is a score on a 0-10 scale, not a ratio
+# a time written in two units, "16 weeks 0 days", "2 years 6 months": the smaller part, per unit
+TIME_PARTS = {"years": ("months", 12), "weeks": ("days", 7), "days": ("hours", 24)}
 
 
 @dataclass(slots=True)
@@ -87,7 +89,20 @@ class Values:
         is_word = lx[i].kind == WORD and lx[i].low not in self.v.roman
         if unit is not None:
             q.unit, q.unit_span, j = unit, (j, unit_end), unit_end
+            j = self._time_part(lx, q, j)
         elif is_word and not q.fold:
             return None  # "one", "twice" only count before a unit or "x ULN"
         q.end = j
         return q
+
+    def _time_part(self, lx: list[Lexeme], q: Quantity, j: int) -> int:
+        """Past the smaller part of "16 weeks 0 days" (the value becomes 16 + 0/7 weeks)."""
+        part = TIME_PARTS.get(q.unit.output or "") if q.unit is not None else None
+        if part is None or j + 1 >= len(lx) or lx[j].kind != NUM or lx[j].nl or lx[j + 1].nl:
+            return j
+        end, unit = longest(self.v.units, lx, j + 1)
+        value = number_value(lx[j])
+        if unit is None or unit.output != part[0] or value is None or not 0 <= value < part[1]:
+            return j
+        q.value = round(q.value + float(value) / part[1], 2)
+        return end

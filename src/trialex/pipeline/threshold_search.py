@@ -107,6 +107,20 @@ class Search:
             return None
         return self._np_back(lx, k, max(floor, self._clause_start(lx, hit.start)))
 
+    def content_np(self, lx: list[Lexeme], np: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A free noun phrase without its leading verbs and vague words ("experienced", "able
+        to perform"); None when nothing measurable is left or it only names the person
+        ("female", "adults")."""
+        if np is None:
+            return None
+        start, end = np
+        while start < end and (lx[start].low in self.v.not_variable or lx[start].kind != WORD):
+            start += 1
+        last = lx[end - 1].low
+        if start >= end or last in self.v.not_variable or last in self.v.person_words:
+            return None
+        return start, end
+
     def _np_forward(self, lx: list[Lexeme], j: int, limit: int) -> tuple[int, int] | None:
         while j < limit and (lx[j].low in self.v.stopwords or lx[j].low in self.v.anchors):
             if lx[j].low in self.v.anchors:

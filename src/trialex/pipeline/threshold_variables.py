@@ -139,7 +139,8 @@ class Resolver(Emitter, Search):
             fwd_at = hit.end
         if fwd_at is not None:
             m = self._forward(lx, fwd_at, by_start)
-            if m is not None:
+            # not "over 1 year in adults aged": a time window does not end at an age
+            if m is not None and not (time and m.entry.kind == "age"):
                 hit.end = m.end + (m.end < len(lx) and lx[m.end].low in ("level", "levels"))
                 return [(m.entry.name, None)]
         if unit is not None and unit.variable:
@@ -155,7 +156,7 @@ class Resolver(Emitter, Search):
             return [("age", None)]
         if hit.needs_lexicon:
             ranged = hit.upper is not None and "ordinal" not in hit.extra
-            np = self.adjacent_np(lx, hit, floor) if ranged else None
+            np = self.content_np(lx, self.adjacent_np(lx, hit, floor)) if ranged else None
             if np is None:
                 return []
             hit.extra["measured"] = 1  # "cycle length of 26-39 days" measures, not a window
@@ -168,6 +169,9 @@ class Resolver(Emitter, Search):
             np = subject or self.fallback_subject(lx, hit, floor) or self.subject_after(lx, hit)
             return [(text[lx[np[0]].start:lx[np[1] - 1].end], None)] if np else []
         np = self._np_back(lx, hit.start - 1, max(floor, self._clause_start(lx, hit.start)))
+        if np is not None and lx[np[1] - 1].low in self.v.age_words and hit.value <= MAX_AGE:
+            return [("age", None)]  # "Adults >= 18"
+        np = self.content_np(lx, np)
         return [(text[lx[np[0]].start:lx[np[1] - 1].end], np[0])] if np else []
 
 

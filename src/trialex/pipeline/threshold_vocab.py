@@ -64,6 +64,8 @@ class WordsFile(_Strict):
     duration_cues: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
+    not_variable_words: list[str] = Field(default_factory=list)
+    age_only_sections: list[str] = Field(default_factory=list)
 
 
 class UnitGroup(_Strict):
@@ -166,6 +168,9 @@ class ThresholdVocab:
         self.duration_cues = frozenset(words.duration_cues)
         self.subject_stops = frozenset(words.subject_stops)
         self.negations = frozenset(words.negations)
+        self.not_variable = frozenset(words.not_variable_words)
+        self.age_words = frozenset(words.age_words)
+        self.age_only_sections = frozenset(words.age_only_sections)
         self.negated_temporal = build_trie(
             [(p, g) for g in comps.negated_temporal_prefix for p in g.phrases])
 

@@ -1,6 +1,7 @@
 """`trialex_thresholds`: numeric cut-offs of the page's own trial into `doc._.thresholds`.
 
-Reads `context.own_trial_spans(doc)` (never related trials), scans each span into lexemes
+Reads `context.own_trial_spans(doc)` (never related trials; in sections that state no cut-offs,
+`age_only_sections` of comparators_words.json, only ages), scans each span into lexemes
 (`numbers.scan`), parses them (`threshold_grammar`) and names the variables
 (`threshold_variables`). Lexicons are the JSON files in `trialex/vocab/`; `to_disk` writes them
 next to the pipeline so a saved model carries its rules.
@@ -53,7 +54,10 @@ class ThresholdExtractor:
         page = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         for span in own_trial_spans(doc):
             start, end = span.start_char, span.end_char
+            age_only = span.label_ in self.vocab.age_only_sections
             for row in self.extract(page[start:end], start, page):
+                if age_only and row["kind"] != "age":
+                    continue  # a summary's "over one year", an about box's "more than 200"
                 found.setdefault(tuple(row[f] for f in FIELDS), row)
         doc._.thresholds = sorted(found.values(),
                                   key=lambda r: (r["start"], r["end"], r["variable"]))

@@ -69,3 +69,20 @@ def test_a_drug_cause_stays_a_drug(nlp) -> None:
     doc = nlp("History of levodopa-induced dyskinesia.")
     found = {(s.label_, s.text) for s in doc.spans["entities"]}
     assert ("DRUG", "levodopa") in found and ("CONDITION", "dyskinesia") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Type 1 diabetes and diabetes insipidus.", "diabetes"),
+        ("Known major depressive disorder.", "major depressive disorder"),
+    ],
+)
+def test_canonical_keeps_the_vocabulary_name(nlp, text: str, expected: str) -> None:
+    assert any(expected in c for _, c in _conditions(nlp(text)))
+    assert not any(c.endswith("diabete") for _, c in _conditions(nlp(text)))
+
+
+def test_degrees_and_institutions_are_not_entities(nlp) -> None:
+    doc = nlp("Contact: Maria Olsen, MSc. The Riverside cancer centre treats adults.")
+    assert list(doc.spans["entities"]) == []

@@ -9,6 +9,8 @@ is saved by `to_disk` as gzipped msgpack.
 from __future__ import annotations
 
 import gzip
+import json
+from importlib import resources
 from pathlib import Path
 
 import srsly
@@ -28,6 +30,7 @@ from trialex.vocab.schema import load_modifiers
 _LEXICON_FILE = "lexicon.msgpack.gz"
 _CONTEXT_WINDOW = 4
 _LABEL_RANK = {"CELL_TYPE": 0, "DRUG": 1, "CONDITION": 2}
+_NAME_SECTIONS = {"people", "locations", "sponsors", "about"}
 
 
 @Language.factory(
@@ -77,6 +80,9 @@ class EntityRecognizer:
         self.abbreviation_cues = AbbreviationCues(mods)
         self.forms = ConditionForms()
         self.morphology = DrugMorphology()
+        # "Jane Doe, MSc": a degree written in mixed case is not a cell abbreviation ("MSC")
+        degrees = resources.files("trialex.vocab").joinpath("degrees.json").read_text("utf-8")
+        self.degrees = set(json.loads(degrees)["degrees"])
 
     @property
     def lexicon(self) -> Lexicon:
@@ -96,8 +102,11 @@ class EntityRecognizer:
         return self._rules
 
     # -- candidates for one token range --------------------------------------------------
-    def candidates(self, doc: Doc, lo: int, hi: int) -> list[Candidate]:
-        """Every candidate entity in doc[lo:hi], before overlap resolution."""
+    def candidates(self, doc: Doc, lo: int, hi: int, names: bool = False) -> list[Candidate]:
+        """Every candidate entity in doc[lo:hi], before overlap resolution.
+
+        `names`: a section of names (people, locations, sponsors), where a word shaped like a
+        drug stem is a surname ("Halvorsen", "Petersen"), not an unknown drug."""
         out: list[Candidate] = []
         cores: list[CellHit] = []
         blocked: list[tuple[int, int]] = []  # lab tests, titles: nothing inside them either
@@ -131,7 +140,8 @@ class EntityRecognizer:
                     CellHit(m.start, m.end, m.entry.canonical, m.entry.id, {}, m.entry.ambiguous)
                 )
         out.extend(self.forms.candidates(doc, lo, hi))
-        out.extend(self.morphology.candidates(doc, lo, hi, self.lexicon.words))
+        if not names:
+            out.extend(self.morphology.candidates(doc, lo, hi, self.lexicon.words))
         for start, end, code in self.codes(doc, lo, hi):
             out.append(Candidate(start, end, "DRUG", code, {"kind": "agent"}))
         for hit in self.cells.hits(doc, cores, lo, hi):
@@ -143,7 +153,15 @@ class EntityRecognizer:
                 )
             )
         self._nested_cells(doc, out, lo, hi)
-        return [c for c in out if not any(b <= c.start and c.end <= e for b, e in blocked)]
+        return [
+            c
+            for c in out
+            if not any(b <= c.start and c.end <= e for b, e in blocked)
+            and not self._degree(doc[c.start : c.end].text)
+        ]
+
+    def _degree(self, text: str) -> bool:
+        return not text.isupper() and text.replace(".", "").lower() in self.degrees
 
     def _nested_cells(self, doc: Doc, out: list[Candidate], lo: int, hi: int) -> None:
         """A cell name inside a drug-class span ("B cell" in "B cell depletion therapy")."""
@@ -201,7 +219,7 @@ class EntityRecognizer:
         cands: list[Candidate] = []
         for section in own_trial_spans(doc):
             lo, hi = section.start, section.end
-            cands.extend(self.candidates(doc, lo, hi))
+            cands.extend(self.candidates(doc, lo, hi, names=section.label_ in _NAME_SECTIONS))
             for short in short_spans:
                 res = abbrs.get(short.text)
                 if res is None or short.start < lo or short.end > hi:

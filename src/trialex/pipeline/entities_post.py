@@ -20,6 +20,11 @@ from trialex.vocab.normalize import needs_upper, norm_key
 from trialex.vocab.schema import Modifiers
 
 _IRREGULAR = {"diseases": "disease", "viruses": "virus", "metastases": "metastasis"}
+# names that end in -s and are singular ("diabetes" is not the plural of "diabete")
+_INVARIANT = {
+    "diabetes", "herpes", "rabies", "scabies", "measles", "mumps", "rickets", "shingles",
+    "caries", "ascites", "feces", "faeces", "hives", "aids", "tabes", "series", "species",
+}
 
 
 @dataclass(slots=True)
@@ -41,6 +46,8 @@ def singular_word(word: str, known: set[str]) -> str:
     """Singular of a plural head, only when the singular is a word the vocabularies know."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
+    if word in _INVARIANT:
+        return word
     for suffix, repl in (("ies", "y"), ("s", ""), ("es", "")):
         if word.endswith(suffix) and not word.endswith(("ss", "us", "is")) and len(word) > 3:
             cand = word[: -len(suffix)] + repl
@@ -178,7 +185,10 @@ class ConditionRules:
             canonical = " ".join([*[t for t in types if t not in base], base])
         else:
             words = text.lower().replace("’", "'").split()
-            words = [w for w in words if w not in self.severity]
+            # a severity word inside a vocabulary name stays when the name keeps it
+            # ("major depressive disorder"); otherwise it goes ("severe sepsis" -> sepsis)
+            named = set(m.entry.canonical.lower().split())
+            words = [w for w in words if w not in self.severity or w in named]
             canonical = surface_canonical(types + words, self.lex)
         end = self._site_end(doc, m.end)
         if end == m.end and len(words) == 1:

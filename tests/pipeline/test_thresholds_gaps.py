@@ -97,3 +97,21 @@ def test_sections_without_cut_offs_keep_only_ages() -> None:
     found = {(t["variable"], t["value"]) for t in extract_text(page).model_dump()["thresholds"]}
     assert ("age", 30) in found and ("pain score", 4) in found
     assert all(v < 900 for _, v in found) and len(found) == 3, found
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("Ages Eligible for Study:  21 Years and older  (Adult)",
+     "Ages Eligible for Study:  21 Years and older"),
+    ("Eligible ages: 16 years and over", "ages: 16 years and over"),
+])
+def test_structured_age_field_span_starts_at_its_label(x: ThresholdExtractor, text: str,
+                                                       span: str) -> None:
+    (row,) = x.extract(text)
+    assert (row["variable"], row["operator"], row["text"]) == ("age", ">=", span)
+
+
+def test_markdown_escapes_leave_the_variable_name(x: ThresholdExtractor) -> None:
+    (row,) = x.extract("Arousal\\-frequency index \\>= 12")
+    assert row["variable"] == "arousal-frequency index"
+    assert row["text"] == "Arousal\\-frequency index \\>= 12"
+

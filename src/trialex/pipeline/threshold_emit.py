@@ -5,6 +5,8 @@ A mixin of `threshold_variables.Resolver`, plus `free_name` for variables taken 
 
 from __future__ import annotations
 
+import re
+
 from trialex.pipeline.numbers import WORD, Lexeme, as_number
 from trialex.pipeline.threshold_quantity import Hit
 from trialex.pipeline.threshold_vocab import ThresholdVocab, VariableEntry, longest
@@ -108,6 +110,7 @@ class Emitter:
 
 def free_name(name: str) -> str:
     """A variable taken from the page: lower-case, last word singular ("biological agent")."""
+    name = re.sub(r"\\(?=[^\w\s])", "", name)  # markdown escapes: "apnoea\\-hypopnoea"
     low = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split(" "))
     if len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is", "sis", "etes")):
         low = low[:-1]

@@ -114,6 +114,10 @@ class Resolver(Emitter, Search):
         unit = q.unit if q else None
         time = unit is not None and unit.kind == "time"
         marker_end, marker = longest(self.v.age_markers, lx, hit.end)
+        if hit.variable == "age":  # "Ages Eligible for Study: 70 Years and older"
+            named = self._backward(lx, hit, floor, by_end)
+            if named and named[-1].entry.kind == "age" and hit.start - named[-1].end <= NEAR:
+                return [("age", named[-1].start)]
         if hit.variable:
             return [(hit.variable, None)]
         found = self._backward(lx, hit, floor, by_end)

@@ -115,3 +115,21 @@ def test_markdown_escapes_leave_the_variable_name(x: ThresholdExtractor) -> None
     assert row["variable"] == "arousal-frequency index"
     assert row["text"] == "Arousal\\-frequency index \\>= 12"
 
+
+
+@pytest.mark.parametrize(("text", "op", "value", "upper"), [
+    ("Ages Eligible for Study\n\n9 Years and older (Child, Adult)", ">=", 9, None),
+    ("Ages Eligible for Study:\n6 Years to 11 Years (Child)", "between", 6, 11),
+])
+def test_age_label_alone_on_the_line_before(x: ThresholdExtractor, text: str, op: str,
+                                            value: int, upper: int | None) -> None:
+    (row,) = x.extract(text)
+    assert (row["variable"], row["operator"], row["value"], row["upper"], row["unit"]) == (
+        "age", op, value, upper, "years")
+    assert row["text"].startswith("Ages Eligible for Study")
+
+
+def test_age_old_unit_of_registry_forms(x: ThresholdExtractor) -> None:
+    (row,) = x.extract("Age Minimum\t>= 16age old")
+    got_row = (row["variable"], row["operator"], row["value"], row["unit"])
+    assert got_row == ("age", ">=", 16, "years")

@@ -114,6 +114,9 @@ class Resolver(Emitter, Search):
         unit = q.unit if q else None
         time = unit is not None and unit.kind == "time"
         marker_end, marker = longest(self.v.age_markers, lx, hit.end)
+        label = self._label_line_before(lx, hit.start, by_end) if time else None
+        if label is not None and hit.variable in (None, "age"):
+            return [("age", label)]  # "Ages Eligible for Study" / "70 Years and older"
         if hit.variable == "age":  # "Ages Eligible for Study: 70 Years and older"
             named = self._backward(lx, hit, floor, by_end)
             if named and named[-1].entry.kind == "age" and hit.start - named[-1].end <= NEAR:
@@ -178,5 +181,13 @@ class Resolver(Emitter, Search):
         np = self.content_np(lx, np)
         return [(text[lx[np[0]].start:lx[np[1] - 1].end], np[0])] if np else []
 
-
-
+    @staticmethod
+    def _label_line_before(lx: list[Lexeme], k: int, by_end: dict[int, VarMatch]) -> int | None:
+        """"Ages Eligible for Study" alone on the line before the value: the label's start."""
+        if k == 0 or not lx[k].nl:
+            return None
+        end = k - 1 if lx[k - 1].low == ":" else k
+        m = by_end.get(end)
+        if m is None or m.entry.kind != "age" or not (m.start == 0 or lx[m.start].nl):
+            return None
+        return m.start

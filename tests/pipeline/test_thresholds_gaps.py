@@ -133,3 +133,13 @@ def test_age_old_unit_of_registry_forms(x: ThresholdExtractor) -> None:
     (row,) = x.extract("Age Minimum\t>= 16age old")
     got_row = (row["variable"], row["operator"], row["value"], row["unit"])
     assert got_row == ("age", ">=", 16, "years")
+
+
+@pytest.mark.parametrize(("text", "variable"), [
+    ("Positive RSV-2 test at least 10 weeks before screening", "positive RSV-2 test"),
+    ("treatment with anti-CD40 agents within 6 months", "anti-cd40 agent"),
+])
+def test_hyphenated_words_stay_in_the_subject(x: ThresholdExtractor, text: str,
+                                              variable: str) -> None:
+    (row,) = x.extract(text)
+    assert (row["kind"], row["variable"]) == ("temporal", variable)

@@ -131,6 +131,9 @@ class Search:
             if j > start and lx[j].nl:
                 break
             j, n = j + 1, n + 1
+            while j + 1 < len(lx) and lx[j].low == "-" and lx[j + 1].kind in (NUM, WORD) and (
+                    lx[j].start == lx[j - 1].end and lx[j + 1].start == lx[j].end):
+                j += 2  # "COVID-19", "IL-6", "anti-TNF": one hyphenated word
         return (start, j) if n else None
 
     def _clause_start(self, lx: list[Lexeme], k: int) -> int:

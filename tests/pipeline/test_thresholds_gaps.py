@@ -143,3 +143,10 @@ def test_hyphenated_words_stay_in_the_subject(x: ThresholdExtractor, text: str,
                                               variable: str) -> None:
     (row,) = x.extract(text)
     assert (row["kind"], row["variable"]) == ("temporal", variable)
+
+
+def test_side_by_side_names_are_one_compound_not_a_list(x: ThresholdExtractor) -> None:
+    rows = x.extract("Newborns with gestation age ≥ 30 weeks")
+    assert [(r["variable"], r["value"]) for r in rows] == [("gestational age", 30)]
+    rows = x.extract("AST and ALT > 2.5 x ULN")
+    assert [r["variable"] for r in rows] == ["AST", "ALT"]

@@ -51,15 +51,17 @@ class Search:
 
     def _coordinated(self, lx: list[Lexeme], first: VarMatch, floor: int,
                      by_end: dict[int, VarMatch]) -> list[VarMatch]:
-        found, k = [first], first.start - 1
+        found, k, joined = [first], first.start - 1, False
         while k >= floor and not lx[k + 1].nl:
             m = by_end.get(k + 1)
-            if m is not None:
+            if m is not None and joined:
                 found.append(m)
-                k = m.start - 1
+                k, joined = m.start - 1, False
+            elif m is not None:
+                break  # "gestation age": two names side by side are one compound, not a list
             elif lx[k].low in COORDINATORS and (lx[k].low != "(" or (
                 k in by_end and by_end[k].entry.name == found[-1].entry.name)):
-                k -= 1
+                k, joined = k - 1, True
             else:
                 break
         out: list[VarMatch] = []

@@ -33,18 +33,8 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # People component (src/trialex/pipeline/people*.py); the layout gives each a `people` section.
     ("api_v1_field_dump", "people"): "people: JSON fields ('\"CentralContactName\": \"…\"', "
         "'\"OverallOfficialRole\": \"Principal Investigator\"') are not read as name/role pairs",
-    ("ctri_india", "people"): "people: tab-separated 'Name<TAB>Dr Meera Kulkarni' rows under 'Details of "
-        "Principal Investigator …' / 'Details of Contact Person (… Query)' headings are not read",
-    ("jrct_registry", "people"): "people: tab-separated 'Name<TAB>Kenji Morimoto' rows under 'Principal "
-        "Investigator' / 'Public Contact' headings are not read",
-    ("markdown_escaped_copy", "people"): "people: markdown escapes in 'Principal Investigator: Helga "
-        "Sørensen, MD, PhD \\- Aarhus …' and 'Central contact: Mateo Ruiz \\+45 …' stop the name match",
     ("mayo_participating_locations", "people"): "people: names inside a location table row ('Mayo Clinic "
         "principal investigator Theodora Lindgren, M.D. Contact: Marisol Vega (507) …') are not read",
-    ("pactr_registry", "people"): "people: 'Role | Name | Email | …' table rows ('Principal Investigator | "
-        "Aminata Diallo | …', 'Public Enquiries | …') are not read",
-    ("ucsf_trial_page", "people"): "people: the 'Lead Scientist at UCSF' heading implies no role, so "
-        "'Marguerite Ostrowski, MD' under it is not a PRINCIPAL_INVESTIGATOR",
 }
 
 

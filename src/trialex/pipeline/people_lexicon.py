@@ -36,6 +36,7 @@ class RoleVocab(_Vocab):
     headings: dict[str, Role | None]
     forced_headings: list[str]
     ignore_prefixes: list[str]
+    heading_prefixes: list[str] = []
 
     @field_validator("roles", "headings")
     @classmethod
@@ -133,8 +134,21 @@ class PeopleLexicon:
         }
 
     def role_of(self, phrase: str) -> Role | None:
-        """The SPEC role a whole role phrase names ("Study Chair" -> STUDY_CHAIR), else None."""
-        return self.roles.roles.get(_norm_phrase(phrase))
+        """The SPEC role a whole role phrase names ("Study Chair" -> STUDY_CHAIR), else None;
+        registry headings name it too: "Details of Principal Investigator or overall Trial
+        Coordinator (multi-center study)", "Details of Contact Person (Public Query)"."""
+        key = _norm_phrase(phrase)
+        role = self.roles.roles.get(key)
+        if role is not None or len(key) > 120:
+            return role
+        for prefix in self.roles.heading_prefixes:
+            if key.startswith(prefix + " "):
+                key = key[len(prefix) + 1 :]
+                break
+        else:
+            return None
+        key = re.sub(r"\s*\([^()]*\)$", "", key)
+        return self.roles.roles.get(key) or self.roles.roles.get(key.split(" or ")[0])
 
     def field_of(self, key: str) -> Field | None:
         """The record field a key names ("Contact name" -> "name"), else None."""
@@ -159,7 +173,10 @@ class PeopleLexicon:
         """(is a people heading, implied role, role forced on every name) for a whole line."""
         key = _norm_phrase(line)
         if key not in self.roles.headings:
-            return False, None, False
+            # "Lead Scientist at UCSF": a role phrase at a place heads that role's block
+            head, at, _ = key.partition(" at ")
+            role = self.roles.roles.get(head) if at and len(key) <= 80 else None
+            return (True, role, False) if role is not None else (False, None, False)
         return True, self.roles.headings[key], key in self.roles.forced_headings
 
     def is_ignored(self, line: str) -> bool:

@@ -31,8 +31,10 @@ _CONTACT_LINE = re.compile(r"^(?:phone|tel|telephone|e-?mail|fax|mobile|contact 
 # "Name: X", "Name 341102 0" (registry field ids), "Secondary ID [1]"; value after ":" if any
 _KEY = re.compile(
     r"^(?P<key>[A-Za-z][A-Za-z ()/'\-]{0,40}?)(?:\s*\[\d+\])?(?:\s+\d{3,}(?:\s+\d+)*)?\s*"
-    r"(?:(?P<sep>[:：])\s*(?P<value>.*))?$"
+    r"(?:(?P<sep>[:：]|\t)\s*(?P<value>.*))?$"
 )
+_ESCAPE = re.compile(r"\\(?=[^\w\s])")
+_TRIAL_ID = re.compile(r"\b[A-Z]{2,}[-_]?\d{6,}\b")
 _STOP = frozenset(
     ["of", "the", "and", "at", "for", "de", "du", "des", "la", "le", "di", "del", "da", "in", "on",
      "&", "y", "und", "für", "a", "an"]
@@ -81,7 +83,8 @@ def split_lines(text: str, offset: int = 0) -> list[Line]:
 
 def classify(line: Line, lex: PeopleLexicon) -> Line:
     """Fill `line.kind` (and role, names) from the vocabularies and the name-shape rules."""
-    text = line.text
+    # markdown escapes ("Jane Doe, MD \\- Clinic", "\\+45 ...") read as spaces: offsets stay
+    text = line.text = _ESCAPE.sub(" ", line.text)
     is_heading, role, forced = lex.heading_of(text)
     if is_heading:
         line.kind, line.role, line.forced = "heading", role, forced
@@ -91,7 +94,7 @@ def classify(line: Line, lex: PeopleLexicon) -> Line:
         pass
     elif (role := _whole_role(text, lex)) is not None:
         line.kind, line.role, line.colon = "role", role, text.rstrip().endswith(":")
-    elif _inline(line, lex) or _name_then_role(line, lex):
+    elif _inline(line, lex) or _name_then_role(line, lex) or _table_row(line, lex):
         pass
     elif lex.is_degree(text) and len(text) <= 20:
         line.kind = "degree"
@@ -99,8 +102,9 @@ def classify(line: Line, lex: PeopleLexicon) -> Line:
         line.kind = "contact"
     elif (hit := parse_person(text, line.start, lex, allow_last_first=True)) is not None:
         line.kind, line.names = "name", [hit]
-    elif lex.has_org_cue(text) and not is_prose(text) and len(text) <= 250:
-        line.kind = "org"
+    elif lex.has_org_cue(text) and not is_prose(text) and len(text) <= 250 and (
+            not _TRIAL_ID.search(text)):
+        line.kind = "org"  # but not "NCT01234567  ClinicalTrials.gov" (a registry id line)
     return line
 
 
@@ -230,3 +234,21 @@ def _name_then_role(line: Line, lex: PeopleLexicon) -> bool:
             line.kind, line.role, line.names = "name_role", role, [hit]
             return True
     return False
+
+
+def _table_row(line: Line, lex: PeopleLexicon) -> bool:
+    """A "Role | Name | Email | ..." table row: "Principal Investigator | Jane Doe | ...";
+    the first cell is a role phrase, the second a name (header rows have no name)."""
+    text = line.text
+    if "|" not in text:
+        return False
+    cells = [(m.start(), m.group()) for m in re.finditer(r"[^|]+", text) if m.group().strip()]
+    if len(cells) < 2 or (role := lex.role_of(cells[0][1])) is None:
+        return False
+    at, cell = cells[1]
+    at += len(cell) - len(cell.lstrip())
+    hit = parse_person(cell.strip(), line.start + at, lex)
+    if hit is None:
+        return False
+    line.kind, line.role, line.names = "name_role", role, [hit]
+    return True

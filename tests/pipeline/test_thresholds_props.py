@@ -112,9 +112,14 @@ def test_component_on_one_megabyte_doc() -> None:
 
 def test_scan_is_linear_in_pieces() -> None:
     small, large = "≥ 1.5 x ULN, " * 1000, "≥ 1.5 x ULN, " * 10000
-    t0 = time.perf_counter()
-    scan(small)
-    t1 = time.perf_counter()
-    scan(large)
-    t2 = time.perf_counter()
-    assert (t2 - t1) < 30 * max(t1 - t0, 1e-4)
+
+    def best_of_five(text: str) -> float:  # the fastest run: other jobs on the machine only slow
+        runs = []
+        for _ in range(5):
+            started = time.perf_counter()
+            scan(text)
+            runs.append(time.perf_counter() - started)
+        return min(runs)
+
+    # ten times the input may cost at most thirty times the time (linear, with slack)
+    assert best_of_five(large) < 30 * max(best_of_five(small), 1e-4)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 from tests.conftest import SEEDS
+
 from trialex.batch import completed, run_batch
 
 
@@ -35,7 +36,8 @@ def test_records_and_errors_add_up(tmp_path: Path, nlp) -> None:
     inputs = [p for p in pages.rglob("*.txt")]
     assert summary.records + summary.errors == len(inputs) == 7
     assert len(out.getvalue().splitlines()) == 5
-    assert {json.loads(line)["error"] for line in err.getvalue().splitlines()} == {"binary", "empty"}
+    kinds = {json.loads(line)["error"] for line in err.getvalue().splitlines()}
+    assert kinds == {"binary", "empty"}
 
 
 def test_torn_last_line_is_cut_and_redone(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.conftest import SEEDS
 from typer.testing import CliRunner
 
-from tests.conftest import SEEDS
 from trialex.cli import app
 from trialex.record import Record
 
@@ -31,7 +31,9 @@ def test_extract_seeds_gives_five_valid_records(tmp_path: Path) -> None:
 def test_bad_inputs_become_error_lines_and_exit_code(tmp_path: Path) -> None:
     pages = tmp_path / "pages"
     pages.mkdir()
-    (pages / "good.txt").write_text("A Trial\n\nEligibility\nInclusion Criteria:\n- Age 18 to 65 years\n")
+    (pages / "good.txt").write_text(
+        "A Trial\n\nEligibility\nInclusion Criteria:\n- Age 18 to 65 years\n"
+    )
     (pages / "empty.txt").write_text("")
     (pages / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     (pages / "dir.txt").mkdir()
@@ -60,7 +62,9 @@ def test_html_pages_and_dump_text_keep_offsets(tmp_path: Path) -> None:
         "<li>HbA1c between 5.7% and 6.4%</li></ul><h3>Exclusion Criteria</h3>"
         "<ul><li>Type 1 diabetes</li></ul></body></html>", encoding="utf-8")
     out, dump = tmp_path / "out.jsonl", tmp_path / "text"
-    result = runner.invoke(app, ["extract", str(pages), "-o", str(out), "--dump-text", str(dump), "-q"])
+    result = runner.invoke(
+        app, ["extract", str(pages), "-o", str(out), "--dump-text", str(dump), "-q"]
+    )
     assert result.exit_code == 0, result.output
     record = Record.model_validate_json(out.read_text())
     text = (dump / "trial.txt").read_text(encoding="utf-8")

@@ -49,7 +49,10 @@ def test_directory_and_size_limit(tmp_path: Path) -> None:
 
 def test_html_keeps_block_structure(tmp_path: Path) -> None:
     path = tmp_path / "t.html"
-    path.write_text("<html><body><h2>Inclusion Criteria</h2><ul><li>Age 18</li><li>BMI 30</li></ul></body></html>")
+    path.write_text(
+        "<html><body><h2>Inclusion Criteria</h2>"
+        "<ul><li>Age 18</li><li>BMI 30</li></ul></body></html>"
+    )
     lines = [ln.strip() for ln in read_page(path).text.splitlines() if ln.strip()]
     assert lines[0] == "Inclusion Criteria"
     assert lines[1].endswith("Age 18") and lines[2].endswith("BMI 30")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 from spacy.language import Language
 
@@ -20,6 +19,12 @@ from trialex.record import ErrorRecord
 ERROR_MARK = "trialex_error"
 EXIT_OK, EXIT_SOME_ERRORS = 0, 3
 SMALL_RUN = 64  # fewer pages than this always run in one process
+
+
+class Progress(Protocol):
+    """What `run_batch` reports to: one call per page done (see `trialex.progress`)."""
+
+    def advance(self, error: bool = False) -> None: ...
 
 
 @dataclass
@@ -33,9 +38,11 @@ class BatchSummary:
 
     @property
     def exit_code(self) -> int:
+        """0 when every page gave a record, 3 when some gave an error line."""
         return EXIT_SOME_ERRORS if self.errors else EXIT_OK
 
     def add_error(self, kind: str) -> None:
+        """Count one error line of `kind`."""
         self.errors += 1
         self.error_kinds[kind] = self.error_kinds.get(kind, 0) + 1
 
@@ -75,12 +82,16 @@ def _mark_error(proc_name: str | None, proc: object, docs: list | None, error: E
         doc.user_data[ERROR_MARK] = f"{proc_name}: {type(error).__name__}: {error}"
 
 
-def _readable(paths: Iterable[Path], errors: list[ErrorRecord], max_chars: int) -> Iterator[tuple[str, Page]]:
+def _readable(
+    paths: Iterable[Path], errors: list[ErrorRecord], max_chars: int
+) -> Iterator[tuple[str, Page]]:
+    """(text, page) for each page that reads; an error record in `errors` for each that does not."""
     for path in paths:
         try:
             page = read_page(path)
             if len(page.text) > max_chars:
-                raise PageError(path, "too_long", f"{len(page.text)} characters is over {max_chars}")
+                message = f"{len(page.text)} characters is over {max_chars}"
+                raise PageError(path, "too_long", message)
         except PageError as exc:
             errors.append(ErrorRecord(file=exc.path, error=exc.kind, message=exc.message))
             continue
@@ -91,7 +102,7 @@ def run_batch(
     inputs: list[str | Path], nlp: Language, out: IO[str], errors_out: IO[str],
     *, workers: int = 1, batch_size: int = 16, skip_ids: set[str] | frozenset[str] = frozenset(),
     skip_files: set[str] | frozenset[str] = frozenset(), dump_text: Path | None = None,
-    progress: object | None = None,
+    progress: Progress | None = None,
 ) -> BatchSummary:
     """Extract every page under `inputs`, writing one record or one error line per page."""
     summary = BatchSummary()
@@ -124,7 +135,8 @@ def run_batch(
     for doc, page in stream:
         flush_errors()
         if ERROR_MARK in doc.user_data:
-            pending.append(ErrorRecord(file=page.path, error="pipeline", message=doc.user_data[ERROR_MARK]))
+            message = doc.user_data[ERROR_MARK]
+            pending.append(ErrorRecord(file=page.path, error="pipeline", message=message))
             flush_errors()
             continue
         record = record_from_doc(doc, page.doc_id)
@@ -139,9 +151,9 @@ def run_batch(
     return summary
 
 
-def _advance(progress: object | None, error: bool = False) -> None:
+def _advance(progress: Progress | None, error: bool = False) -> None:
     if progress is not None:
-        progress.advance(error)  # type: ignore[attr-defined]
+        progress.advance(error)
 
 
 def default_workers() -> int:
@@ -149,6 +161,3 @@ def default_workers() -> int:
     see the README's throughput table)."""
     return max(1, min(4, os.cpu_count() or 1))
 
-
-def stderr_is_terminal() -> bool:
-    return sys.stderr.isatty()

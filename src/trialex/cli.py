@@ -17,14 +17,26 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 @app.command()
 def extract(
-    inputs: Annotated[list[Path], typer.Argument(help="Page files or directories (*.txt, *.html).")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL file (default stdout).")] = None,
-    errors: Annotated[Path | None, typer.Option("--errors", help="Error lines (default OUT.errors.jsonl).")] = None,
-    model: Annotated[Path | None, typer.Option("--model", help="Saved pipeline (default: built from sources).")] = None,
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Page files or directories (*.txt, *.html).")
+    ],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="JSONL file (default stdout).")
+    ] = None,
+    errors: Annotated[
+        Path | None, typer.Option("--errors", help="Error lines (default OUT.errors.jsonl).")
+    ] = None,
+    model: Annotated[
+        Path | None, typer.Option("--model", help="Saved pipeline (default: built from sources).")
+    ] = None,
     workers: Annotated[int, typer.Option("--workers", help="Processes (0 = what helps here).")] = 0,
     batch_size: Annotated[int, typer.Option("--batch-size")] = 16,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip pages already in OUT/errors.")] = False,
-    dump_text: Annotated[Path | None, typer.Option("--dump-text", help="Save each page's text here.")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip pages already in OUT/errors.")
+    ] = False,
+    dump_text: Annotated[
+        Path | None, typer.Option("--dump-text", help="Save each page's text here.")
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Extract one JSON record per page; pages that fail go to the errors file."""
@@ -81,10 +93,13 @@ def sections(page: Annotated[Path, typer.Argument(help="One page file.")]) -> No
         raise typer.Exit(2) from exc
     result = analyze(text)
     console = Console()
-    console.print(f"layout [bold]{result.layout}[/]  nct_id {result.nct_id}  title {result.title!r}")
+    console.print(
+        f"layout [bold]{result.layout}[/]  nct_id {result.nct_id}  title {result.title!r}"
+    )
     table = Table("section", "heading", "start", "end", "first words")
     for s in result.sections:
-        table.add_row(s.name, s.heading or "", str(s.start), str(s.end), text[s.start : s.end][:60].replace("\n", " ⏎ "))
+        first_words = text[s.start : s.end][:60].replace("\n", " ⏎ ")
+        table.add_row(s.name, s.heading or "", str(s.start), str(s.end), first_words)
     console.print(table)
     criteria = Table("criterion", "start", "end", "text")
     for c in result.criteria:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from trialex.pipeline.context import Locator
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
@@ -14,7 +14,10 @@ from trialex.record import Entity, Person, Record, Threshold
 
 
 def record_from_doc(doc: Doc, doc_id: str) -> Record:
-    """Collect what the pipeline wrote on `doc` into a Record; section/criterion come from offsets."""
+    """Collect what the pipeline wrote on `doc` into a Record.
+
+    The section and criterion of each entity and threshold come from its offsets.
+    """
     register_extensions()
     page = doc._.trialex_layout or {"layout": "generic"}
     locate = Locator(doc).locate
@@ -46,8 +49,8 @@ def record_from_doc(doc: Doc, doc_id: str) -> Record:
     )
 
 
-def _attributes(span) -> dict[str, str]:
-    """The span's attributes plus, where the vocabulary has one, its source id (MeSH, DrugBank, CL)."""
+def _attributes(span: Span) -> dict[str, str]:
+    """The span's attributes plus the vocabulary's source id (MeSH, DrugBank, CL), if any."""
     attributes = dict(span._.attributes or {})
     if span.kb_id_:
         attributes.setdefault("id", span.kb_id_)

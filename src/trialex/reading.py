@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,8 +12,11 @@ HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
 PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 
 
@@ -111,13 +115,20 @@ def read_page(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
     return Page(path.stem, text, str(path), encoding, is_html)
 
 
-def iter_page_paths(inputs: list[str | Path], suffixes: frozenset[str] = PAGE_SUFFIXES):
-    """Every page file under the inputs: files as given, directories searched recursively, sorted."""
+def iter_page_paths(
+    inputs: list[str | Path], suffixes: frozenset[str] = PAGE_SUFFIXES
+) -> Iterator[Path]:
+    """Every page file under the inputs: files as given, directories searched recursively, sorted.
+
+    Inside a directory only files with one of `suffixes` count, and hidden files are skipped.
+    """
     for item in inputs:
         item = Path(item)
         if item.is_dir():
             yield from sorted(
-                p for p in item.rglob("*") if p.suffix.lower() in suffixes and not p.name.startswith(".")
+                p
+                for p in item.rglob("*")
+                if p.suffix.lower() in suffixes and not p.name.startswith(".")
             )
         else:
             yield item

@@ -1,4 +1,7 @@
-"""Pydantic models of the SPEC record: one page in, one `Record` out (gold files share the shape)."""
+"""Pydantic models of the SPEC record: one page in, one `Record` out.
+
+Gold files share the shape (`GoldRecord`); a page that gives no record gives an `ErrorRecord`.
+"""
 
 from __future__ import annotations
 
@@ -45,6 +48,8 @@ class _Located(_Model):
 
 
 class Section(_Located):
+    """One section of the page; `heading` is its heading line as written, if it has one."""
+
     name: SectionName
     heading: str | None = None
 
@@ -56,6 +61,8 @@ class CriterionSpan(_Located):
 
 
 class Entity(_Located):
+    """A CONDITION, CELL_TYPE or DRUG mention with its canonical name and where it stands."""
+
     label: EntityLabel
     text: str
     canonical: str
@@ -65,6 +72,8 @@ class Entity(_Located):
 
 
 class Threshold(_Located):
+    """A numeric cut-off: `variable operator value` (`upper` only for 'between')."""
+
     kind: ThresholdKind
     variable: str
     operator: Operator
@@ -83,6 +92,8 @@ class Threshold(_Located):
 
 
 class Person(_Located):
+    """A named person with a role and, where the page gives them, degree and affiliation."""
+
     name: str
     degree: str | None = None
     role: Role
@@ -90,6 +101,8 @@ class Person(_Located):
 
 
 class RelatedTrial(_Model):
+    """Another trial the page describes (a related-trials block), not the page's own."""
+
     nct_id: str | None = None
     title: str | None = None
 
@@ -125,6 +138,7 @@ class ErrorRecord(_Model):
 
 
 __all__ = [
-    "ENTITY_LABELS", "OPERATORS", "ROLES", "SECTION_NAMES", "CriterionSpan", "Entity", "ErrorRecord",
-    "GoldRecord", "Person", "Record", "RelatedTrial", "Section", "Threshold",
+    "ENTITY_LABELS", "OPERATORS", "ROLES", "SECTION_NAMES",
+    "CriterionSpan", "Entity", "ErrorRecord", "GoldRecord", "Person", "Record", "RelatedTrial",
+    "Section", "Threshold",
 ]

@@ -113,6 +113,8 @@ class LevelScores(_Model):
 
 
 class Accuracy(_Model):
+    """How many of `total` were correct (NCT ids, one per document)."""
+
     correct: int = 0
     total: int = 0
 
@@ -166,6 +168,8 @@ class Issue(_Model):
 
 
 class DocReport(_Model):
+    """The scores of one document; `predicted` is False when it had no prediction."""
+
     doc_id: str
     predicted: bool = True
     nct_gold: str | None = None

@@ -56,6 +56,8 @@ from trialex.record import ENTITY_LABELS, Record, Threshold
 
 
 class SpanItem(NamedTuple):
+    """A scored span of any kind: its label, offsets and text."""
+
     label: str
     start: int
     end: int

@@ -22,14 +22,17 @@ class Span:
 
     @property
     def start(self) -> int:
+        """Where the first fragment starts."""
         return min(start for start, _ in self.fragments)
 
     @property
     def end(self) -> int:
+        """Where the last fragment ends."""
         return max(end for _, end in self.fragments)
 
     @property
     def discontinuous(self) -> bool:
+        """True when the span has more than one fragment."""
         return len(self.fragments) > 1
 
 

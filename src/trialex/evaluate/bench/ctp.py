@@ -42,6 +42,7 @@ N_CASES, N_RELATIONS, N_THRESHOLDS = 39, 54, 56
 
 
 def data_dir(bench_dir: Path) -> Path:
+    """Where the clinical_trial_parser data lives under `bench_dir`."""
     return bench_dir / "clinical_trial_parser"
 
 

@@ -58,6 +58,7 @@ STATS: Counter[str] = Counter()  # skipped items of the last load, by reason
 
 
 def corpus_dir(bench_dir: Path) -> Path:
+    """Where the LCT corpus lives under `bench_dir`."""
     return bench_dir / "lct" / "leaf_clinical_trials"
 
 

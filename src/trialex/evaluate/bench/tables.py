@@ -21,6 +21,8 @@ BASELINES: dict[tuple[str, str], str] = {
 
 @dataclass
 class Row:
+    """One line of a benchmark table: a benchmark's figures for one label at one level."""
+
     benchmark: str
     label: str
     level: str

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
-PAGE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+PAGE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES  # in order of preference for one doc_id
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -116,7 +116,7 @@ def read_page(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Page:
 
 
 def iter_page_paths(
-    inputs: list[str | Path], suffixes: frozenset[str] = PAGE_SUFFIXES
+    inputs: list[str | Path], suffixes: tuple[str, ...] = PAGE_SUFFIXES
 ) -> Iterator[Path]:
     """Every page file under the inputs: files as given, directories searched recursively, sorted.
 

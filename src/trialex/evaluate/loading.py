@@ -8,16 +8,15 @@ file, item (`entities[3].label`, `line 7`) and reason, and the rest is still loa
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
 from trialex.evaluate.results import Issue, Severity, Source
+from trialex.reading import PAGE_SUFFIXES, read_page
 from trialex.record import GoldRecord, Record
-
-PAGE_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml")
 
 
 def _item_path(loc: Iterable[Any]) -> str:
@@ -40,6 +39,20 @@ def validation_issues(
             reason = f"unknown {field} {err['input']!r}: {reason}"
         issues.append(Issue(source=source, file=file, item=f"{prefix}{item}", reason=reason))
     return issues
+
+
+def json_lines(
+    lines: Iterable[str], file: str, source: Source, issues: list[Issue]
+) -> Iterator[tuple[str, Any]]:
+    """(`line N`, value) for each non-blank line; a line that is not JSON goes to `issues`."""
+    for number, line in enumerate(lines, start=1):
+        where = f"line {number}"
+        if not line.strip():
+            continue
+        try:
+            yield where, json.loads(line)
+        except json.JSONDecodeError as exc:
+            issues.append(Issue(source=source, file=file, item=where, reason=f"bad JSON: {exc}"))
 
 
 def check_record(
@@ -147,15 +160,7 @@ def load_pred_jsonl(path: str | Path) -> tuple[dict[str, Record], list[Issue]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         return records, [Issue(source="pred", file=file, reason=f"unreadable: {exc}")]
-    for number, line in enumerate(lines, start=1):
-        where = f"line {number}"
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            issues.append(Issue(source="pred", file=file, item=where, reason=f"bad JSON: {exc}"))
-            continue
+    for where, data in json_lines(lines, file, "pred", issues):
         if isinstance(data, dict) and "error" in data and "doc_id" not in data:
             issues.append(Issue(source="pred", file=file, item=where, severity="warning",
                                 reason=f"pipeline error for {data.get('file')!r}: "
@@ -174,14 +179,6 @@ def load_pred_jsonl(path: str | Path) -> tuple[dict[str, Record], list[Issue]]:
     return records, issues
 
 
-def _read_text(path: Path) -> str:
-    try:
-        from trialex.reading import read_page
-    except ImportError:  # the reading module is the pipeline's; fall back to plain UTF-8
-        return path.read_bytes().decode("utf-8")
-    return read_page(path).text
-
-
 def load_pages(
     directory: str | Path | None, doc_ids: Iterable[str] | None = None
 ) -> dict[str, str]:
@@ -198,11 +195,14 @@ def load_pages(
             path = Path(directory) / f"{doc_id}{suffix}"
             if path.is_file():
                 try:
-                    texts[doc_id] = _read_text(path)
+                    texts[doc_id] = read_page(path).text
                 except Exception:  # noqa: BLE001 - an unreadable page only loses its HTML section
                     continue
                 break
     return texts
 
 
-__all__ = ["check_record", "load_gold_dir", "load_pages", "load_pred_jsonl", "validation_issues"]
+__all__ = [
+    "check_record", "json_lines", "load_gold_dir", "load_pages", "load_pred_jsonl",
+    "validation_issues",
+]

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from trialex.annotate.convert.spans import Span, build_record, fields_of, record_meta, record_spans
+from trialex.evaluate.loading import json_lines
 from trialex.evaluate.results import Issue
 from trialex.record import GoldRecord
 
@@ -92,15 +93,8 @@ def import_records(path: Path) -> tuple[list[GoldRecord], list[Issue]]:
     """Gold records from a JSONL file; the last accepted task of a page wins."""
     file, issues = str(path), []
     found: dict[str, GoldRecord] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        where = f"line {number}"
-        if not line.strip():
-            continue
-        try:
-            task = json.loads(line)
-        except json.JSONDecodeError as exc:
-            issues.append(Issue(source="gold", file=file, item=where, reason=f"bad JSON: {exc}"))
-            continue
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for where, task in json_lines(lines, file, "gold", issues):
         if task.get("answer") in ("reject", "ignore"):
             issues.append(
                 Issue(

@@ -7,18 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from trialex.evaluate.bench import BenchDoc, default_bench_dir, loader
+from trialex.evaluate.bench import BenchDoc, loader
 from trialex.evaluate.bench.common import parse_number, polarity_at, polarity_regions
 
 pytestmark = pytest.mark.bench
-
-
-@pytest.fixture(scope="module")
-def bench_dir() -> Path:
-    path = default_bench_dir()
-    if not path.is_dir():
-        pytest.skip(f"no benchmark data at {path}")
-    return path
 
 
 def check_offsets(docs: list[BenchDoc]) -> None:

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 import spacy
 
-from trialex.evaluate.bench import BenchDoc, default_bench_dir, loader
+from trialex.evaluate.bench import BenchDoc, loader
 from trialex.evaluate.bench.runner import predict, restrict, score_bench
 from trialex.record import Entity, GoldRecord, Record
-
-
-@pytest.fixture(scope="module")
-def bench_dir() -> Path:
-    path = default_bench_dir()
-    if not path.is_dir():
-        pytest.skip(f"no benchmark data at {path}")
-    return path
 
 
 def _entity(label: str, start: int, end: int) -> Entity:

@@ -130,3 +130,29 @@ def test_new_drug_classes(nlp) -> None:
         ("DRUG", "aminoglycosides", "aminoglycoside"),
         ("DRUG", "mood stabilizers", "mood stabilizer"),
     } <= found
+
+
+def test_conventional_mixed_case_abbreviation_with_a_cue(nlp) -> None:
+    # 'SSc' is how systemic sclerosis is abbreviated; the page never spells it out
+    ents = _ents(nlp("Inclusion: diagnosis of SSc per the classification criteria."))
+    assert ("CONDITION", "SSc", "systemic sclerosis") in ents
+    assert not any(t == "Ssc" for _, t, _ in _ents(nlp("Ssc values were noted.")))
+
+
+def test_ild_abbreviation_coordinated_with_a_condition(nlp) -> None:
+    ents = _ents(nlp("Exclusion: history of ILD or pulmonary fibrosis."))
+    assert ("CONDITION", "ILD", "interstitial lung disease") in ents
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Prior stellate ganglion block is not allowed.", "ganglion"),  # anatomy
+        ("Stimulation of the pterygopalatine ganglion daily.", "ganglion"),
+        ("Diffusing capacity for carbon monoxide of at least 40%.", "carbon monoxide"),  # DLCO
+        ("Disease activity with DAS28 > 3.2 despite a stable dose.", "DAS28"),  # a score
+        ("PASI of 12 or more at the baseline dose visit.", "PASI"),
+    ],
+)
+def test_not_an_entity_on_trial_pages(nlp, text: str, word: str) -> None:
+    assert not any(t == word for _, t, _ in _ents(nlp(text)))

@@ -37,7 +37,13 @@ class CriteriaGrammar:
         named = "|".join(
             f"(?P<{k}>(?:{'|'.join(v)}))" for k, v in alts.items()
         )
-        inline = re.compile(rf'(?:^|(?<=[\s.;*•"]))(?:{named})(?:[ \t]*[:：]|\t)', re.IGNORECASE)
+        # 'Header:' / 'Header<TAB>', or a header without a colon right before a list marker
+        # ('Inclusion Criteria * Age ≥18 years', 'Exclusion Criteria 1. Pregnancy')
+        inline = re.compile(
+            rf'(?:^|(?<=[\s.;*•"]))(?:{named})'
+            r'(?:[ \t]*[:：]|\t|(?=[ \t]+(?:[*•]|\d{1,2}[.)])[ \t]))',
+            re.IGNORECASE,
+        )
         return cls(whole, inline, frozenset(lexicon.eligibility_fields),
                    frozenset(lexicon.eligibility_labels))
 

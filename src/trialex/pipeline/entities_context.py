@@ -34,6 +34,7 @@ class AbbreviationCues:
     def __init__(self, mods: Modifiers) -> None:
         rules = load_abbreviation_context()
         self.accept = {norm_key(a) for a in rules.accept}
+        self.mixed = set(rules.mixed_case)
         self.before = _phrases(rules.cues_before)
         self.after = _phrases(rules.cues_after)
         self.longest = max(len(p) for p in self.before | self.after)
@@ -60,7 +61,7 @@ class AbbreviationCues:
         self, doc: Doc, cand: Candidate, conditions: list[Candidate], lo: int, hi: int
     ) -> bool:
         text = doc[cand.end - 1].text  # the short form itself ("acute MI": type word kept)
-        if norm_key(text) not in self.accept or not text.isupper():
+        if norm_key(text) not in self.accept or not (text.isupper() or text in self.mixed):
             return False
         # before: skip severity/type words ("history of acute MI"), then a cue phrase
         k = cand.start - 1

@@ -109,6 +109,7 @@ class AbbreviationContext(_Model):
     cues_before: list[str]
     cues_after: list[str]
     coordinators: list[str]
+    mixed_case: list[str] = []  # conventional mixed-case spellings that count as capitals ("SSc")
 
 
 class ConditionForms(_Model):

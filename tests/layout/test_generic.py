@@ -212,3 +212,34 @@ def test_escaped_markdown_bullets_and_numbers() -> None:
 def test_breadcrumbs_and_site_banners_are_not_titles(banner: str) -> None:
     page = analyze(f"{banner}\n\nHome-Based Exercise for Heart Failure in Older Adults\n\nSummary\nA study.\n")
     assert page.title == "Home-Based Exercise for Heart Failure in Older Adults"
+
+
+@pytest.mark.parametrize(("marker", "second"), [("* ", "* "), ("• ", "• "), ("1. ", "2. "),
+                                               ("1) ", "2) ")])
+def test_inline_polarity_header_without_colon_before_a_list_marker(marker: str, second: str) -> None:
+    # a module page that runs the whole criteria text onto one 'Key: value' line
+    text = ("Made-up Trial Page\n\nNCT ID: NCT09999991\n"
+            f"Eligibility Criteria: Inclusion Criteria {marker}Adults with chronic gout "
+            f"{second}Able to consent Exclusion Criteria {marker}Prior kidney transplant\n")
+    crit = [(c.criterion, text[c.start:c.end]) for c in analyze(text).criteria]
+    assert ("inclusion", "Adults with chronic gout") in crit
+    assert ("exclusion", "Prior kidney transplant") in crit
+
+
+def test_polarity_words_inside_a_sentence_do_not_open_a_list() -> None:
+    text = ("Made-up Trial Page\n\nEligibility\nInclusion Criteria:\n"
+            "- Meets the exclusion criteria review described below\n")
+    assert [c.criterion for c in analyze(text).criteria] == ["inclusion"]
+
+
+def test_breadcrumb_trail_ending_in_the_title_is_not_the_title() -> None:
+    title = "Cooling the Injured Knee After Arthroscopy Trial (COOL-K)"
+    text = (f"Call us 000-000-0000\n\nHome / Trials / {title}\n\n{title}\n\n"
+            "Brief Summary:\nThis invented study tests cooling after knee surgery.\n")
+    assert analyze(text).title == title
+
+
+def test_title_with_slashes_but_no_repeated_line_stays_whole() -> None:
+    title = "Drug A / Drug B / Drug C in Adults With Chronic Gout"
+    text = f"{title}\n\nBrief Summary:\nThis invented study compares three drugs.\n"
+    assert analyze(text).title == title

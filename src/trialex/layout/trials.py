@@ -87,11 +87,13 @@ def own_title(
     skip = [re.compile(p) for p in profile.title.skip]
     head_end = next((s.start for s in sections if s.name not in ("title", "other")), None)
     blocks = [s for s in sections if s.name == "title" or (head_end and s.end <= head_end)]
+    texts = {ln.text.strip() for ln in lines if not ln.blank}
     candidates = [
         _title_text(ln.text) for ln in lines
         if not ln.blank and ln.index not in help_lines
         and any(b.start <= ln.start < b.end for b in blocks)
         and not _not_a_title(_title_text(ln.text), skip)
+        and not _crumb_trail_to(ln.text, texts)
     ]
     for wanted in (_title_case_long, lambda c: len(c.split()) >= 4, lambda c: len(c.split()) >= 2):
         for candidate in candidates:
@@ -120,6 +122,14 @@ def _is_crumbs(text: str) -> bool:
     """'Research > Clinical Trials', 'Westmoor Medicine | Clinical Trials': short pieces only."""
     pieces = _CRUMB_SEP.split(text)
     return len(pieces) >= 2 and all(len(p.split()) <= 3 for p in pieces)
+
+
+def _crumb_trail_to(text: str, texts: set[str]) -> bool:
+    """'Site / Trials / <the title>' when the title also stands on its own line: the trail is
+    navigation, the line that repeats its last piece is the title."""
+    pieces = _CRUMB_SEP.split(text.strip())
+    return (len(pieces) >= 3 and all(len(p.split()) <= 3 for p in pieces[:-1])
+            and pieces[-1].strip() in texts)
 
 
 def _title_case_long(text: str) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import chain, islice
@@ -161,3 +162,35 @@ def default_workers() -> int:
     see the README's throughput table)."""
     return max(1, min(4, os.cpu_count() or 1))
 
+
+
+def extract_to_files(
+    inputs: list[str | Path], nlp: Language, output: Path | None, errors: Path | None = None,
+    *, resume: bool = False, workers: int = 0, batch_size: int = 16,
+    dump_text: Path | None = None, show_progress: bool = False,
+) -> BatchSummary:
+    """The `trialex extract` job: records to `output` (stdout when None), error lines to `errors`
+    (default `OUT.errors.jsonl`, stderr with stdout); `resume` appends after what is done."""
+    from trialex.progress import BatchProgress
+
+    if resume and output is None:
+        raise ValueError("resuming needs an output file")
+    errors = errors or (default_errors_path(output) if output else None)
+    done_ids, done_files = completed(output, errors) if resume else (set(), set())
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    mode = "a" if resume else "w"
+    out = output.open(mode, encoding="utf-8") if output else sys.stdout
+    err = errors.open(mode, encoding="utf-8") if errors else sys.stderr
+    total = sum(1 for _ in iter_page_paths(inputs)) - len(done_ids) if show_progress else None
+    try:
+        with BatchProgress(total, enabled=show_progress) as progress:
+            return run_batch(
+                inputs, nlp, out, err, workers=workers or default_workers(),
+                batch_size=batch_size, skip_ids=done_ids, skip_files=done_files,
+                dump_text=dump_text, progress=progress,
+            )
+    finally:
+        for handle in (out, err):
+            if handle not in (sys.stdout, sys.stderr):
+                handle.close()

@@ -40,32 +40,16 @@ def extract(
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Extract one JSON record per page; pages that fail go to the errors file."""
-    from trialex.batch import completed, default_errors_path, default_workers, run_batch
+    from trialex.batch import default_errors_path, extract_to_files
     from trialex.pipeline.build import load_nlp
-    from trialex.progress import BatchProgress
-    from trialex.reading import iter_page_paths
 
     if resume and output is None:
         raise typer.BadParameter("--resume needs -o OUT.jsonl", param_hint="--resume")
+    summary = extract_to_files(
+        list(inputs), load_nlp(model), output, errors, resume=resume, workers=workers,
+        batch_size=batch_size, dump_text=dump_text, show_progress=not quiet and sys.stderr.isatty(),
+    )
     errors = errors or (default_errors_path(output) if output else None)
-    done_ids, done_files = completed(output, errors) if resume else (set(), set())
-    if output is not None:
-        output.parent.mkdir(parents=True, exist_ok=True)
-    out = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
-    err = errors.open("a" if resume else "w", encoding="utf-8") if errors else sys.stderr
-    show = not quiet and sys.stderr.isatty()
-    total = sum(1 for _ in iter_page_paths(list(inputs))) - len(done_ids) if show else None
-    try:
-        with BatchProgress(total, enabled=show) as progress:
-            summary = run_batch(
-                list(inputs), load_nlp(model), out, err, workers=workers or default_workers(),
-                batch_size=batch_size, skip_ids=done_ids, skip_files=done_files,
-                dump_text=dump_text, progress=progress,
-            )
-    finally:
-        for handle in (out, err):
-            if handle not in (sys.stdout, sys.stderr):
-                handle.close()
     if not quiet:
         where = f" → {output}" if output else ""
         typer.echo(

@@ -156,3 +156,11 @@ def test_ild_abbreviation_coordinated_with_a_condition(nlp) -> None:
 )
 def test_not_an_entity_on_trial_pages(nlp, text: str, word: str) -> None:
     assert not any(t == word for _, t, _ in _ents(nlp(text)))
+
+
+def test_type_words_coordinated_before_a_typed_condition(nlp) -> None:
+    ents = _ents(nlp("Exclusion: acute or chronic kidney disease within a year."))
+    canon = {c for _, _, c in ents}
+    assert "chronic kidney disease" in canon
+    assert "acute disease" not in canon
+    assert "acute kidney disease" in canon

@@ -255,9 +255,14 @@ class ConditionRules:
                     w in self.organs or w in self.type or self.lex.get(key)
                 ):
                     break
+                # "acute or chronic kidney disease": a type word in the slot of the mention's own
+                # type word takes the rest of the mention ("acute kidney disease", not "acute disease")
+                rest = [head]
+                if w in self.type and len(words) > 2 and norm_key(words[0]) in self.type:
+                    rest = words[1:]
                 out.append(
                     Candidate(
-                        left.i, left.i + 1, "CONDITION", surface_canonical([w, head], self.lex)
+                        left.i, left.i + 1, "CONDITION", surface_canonical([w, *rest], self.lex)
                     )
                 )
                 k -= 2

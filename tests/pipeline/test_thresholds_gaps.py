@@ -150,3 +150,25 @@ def test_side_by_side_names_are_one_compound_not_a_list(x: ThresholdExtractor) -
     assert [(r["variable"], r["value"]) for r in rows] == [("gestational age", 30)]
     rows = x.extract("AST and ALT > 2.5 x ULN")
     assert [r["variable"] for r in rows] == ["AST", "ALT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Willing to take part in the study over a 12-month period",
+    "Lesion involving less than 40% of the cornea",
+])
+def test_generic_words_are_not_variables(x: ThresholdExtractor, text: str) -> None:
+    assert not any(v in {"study", "involving"} for _, v, *_ in got(x, text))
+
+
+def test_detailed_description_numbers_are_not_cut_offs(nlp) -> None:
+    from trialex import extract_text
+
+    page = ("Made-up Module Page\n\nNCT ID: NCT09999992\n"
+            "Detailed Description: Gout affects around 1% to 4% of adults; participants aged "
+            "40 years or older will be followed.\n"
+            "Eligibility Criteria: Inclusion Criteria: * Serum urate > 6 mg/dL\n")
+    rec = extract_text(page, "invented", nlp)
+    got_ = {(t.section, t.variable, t.operator, t.value) for t in rec.thresholds}
+    assert not any(s == "description" and v != "age" for s, v, _, _ in got_)
+    assert ("description", "age", ">=", 40) in got_
+    assert any(s == "eligibility" and op == ">" and val == 6 for s, _, op, val in got_)

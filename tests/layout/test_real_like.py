@@ -31,10 +31,6 @@ ASPECTS = ("nct_id", "title", "criteria", "related", "people")
 # (page stem, aspect) -> what the layout does wrong today. Remove an entry once it is fixed.
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     # People component (src/trialex/pipeline/people*.py); the layout gives each a `people` section.
-    ("api_v1_field_dump", "people"): "people: JSON fields ('\"CentralContactName\": \"…\"', "
-        "'\"OverallOfficialRole\": \"Principal Investigator\"') are not read as name/role pairs",
-    ("mayo_participating_locations", "people"): "people: names inside a location table row ('Mayo Clinic "
-        "principal investigator Theodora Lindgren, M.D. Contact: Marisol Vega (507) …') are not read",
 }
 
 

@@ -21,8 +21,15 @@ from spacy.util import ensure_path
 from trialex.pipeline.context import own_trial_spans
 from trialex.pipeline.extensions import register_extensions
 from trialex.pipeline.people_blocks import BlockReader
+from trialex.pipeline.people_json import read_json_people
 from trialex.pipeline.people_lexicon import VOCAB_FILES, PeopleLexicon
-from trialex.pipeline.people_lines import Line, classify, join_values, split_lines
+from trialex.pipeline.people_lines import (
+    Line,
+    classify,
+    join_values,
+    split_lines,
+    split_role_runs,
+)
 
 # a section of these labels right after another one (blank lines between) continues its blocks:
 # the layout may cut a contact record at a key it reads as a heading ("Address:", "ORCID ID")
@@ -65,9 +72,16 @@ class PeopleExtractor:
             lines: list[Line] = []
             for span in run:
                 raw = split_lines(span.text, span.start_char)
-                lines.extend(classify(line, self.lexicon) for line in raw)
+                for line in raw:
+                    lines.extend(split_role_runs(classify(line, self.lexicon), self.lexicon))
             lines = join_values(lines, self.lexicon)
             for person in BlockReader(self.lexicon, self.max_gap).read(lines):
+                key = (person["start"], person["end"], person["role"])
+                if key not in seen:
+                    seen.add(key)
+                    people.append(person)
+        for span in _ordered(list(own_trial_spans(doc))):
+            for person in read_json_people(span.text, span.start_char, self.lexicon):
                 key = (person["start"], person["end"], person["role"])
                 if key not in seen:
                     seen.add(key)

@@ -150,6 +150,16 @@ class PeopleLexicon:
         key = re.sub(r"\s*\([^()]*\)$", "", key)
         return self.roles.roles.get(key) or self.roles.roles.get(key.split(" or ")[0])
 
+    @cached_property
+    def _role_pattern(self) -> re.Pattern[str]:
+        words = sorted((k for k in self.roles.roles if len(k) > 2), key=len, reverse=True)
+        body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+    def role_pattern(self) -> re.Pattern[str]:
+        """Any role phrase of `roles.json` (longest first) as a whole word, any case."""
+        return self._role_pattern
+
     def field_of(self, key: str) -> Field | None:
         """The record field a key names ("Contact name" -> "name"), else None."""
         return self.fields.keys.get(_norm_phrase(key))

@@ -16,7 +16,7 @@ alone on its line (`key`) takes the next line as its value (`join_values`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from trialex.pipeline.names import NameHit, contact_cut, has_contact, parse_person
 from trialex.pipeline.people_lexicon import PeopleLexicon
@@ -234,6 +234,37 @@ def _name_then_role(line: Line, lex: PeopleLexicon) -> bool:
             line.kind, line.role, line.names = "name_role", role, [hit]
             return True
     return False
+
+
+def split_role_runs(line: Line, lex: PeopleLexicon) -> list[Line]:
+    """A table row whose cell names people after role words inside running text ("Rochester |
+    Recruiting | Mayo Clinic principal investigator Jane Doe, M.D. Contact: Ann Roe (507) ...")
+    read as one `inline` line per role word with a name right after it; [line] otherwise."""
+    if line.kind not in ("other", "org", "contact", "name") or " | " not in line.text:
+        return [line]
+    text = line.text
+    found = [m for m in lex.role_pattern().finditer(text)]
+    runs: list[Line] = []
+    for i, match in enumerate(found):
+        role = lex.role_of(match.group())
+        if role is None:
+            continue
+        stop = min([m.start() for m in found[i + 1 :]] + [len(text)])
+        cell_end = text.find("|", match.end())
+        stop = min(stop, cell_end) if cell_end >= 0 else stop
+        value = text[match.end() : stop]
+        lead = len(value) - len(value.lstrip(" :：-–—"))
+        hit = parse_person(value[lead:].rstrip(), line.start + match.end() + lead, lex)
+        cell_start = text.rfind("|", 0, match.start()) + 1
+        before = text[cell_start : match.start()].strip(" ,;")
+        if hit is not None and before and lex.has_org_cue(before) and not runs:
+            hit = replace(hit, affiliation=before)
+        elif hit is not None and runs and runs[-1].names[0].affiliation:
+            hit = replace(hit, affiliation=runs[-1].names[0].affiliation)
+        if hit is not None:
+            runs.append(Line(text[match.start() : stop].rstrip(), line.start + match.start(),
+                             kind="inline", role=role, names=[hit]))
+    return runs or [line]
 
 
 def _table_row(line: Line, lex: PeopleLexicon) -> bool:

@@ -243,3 +243,18 @@ def test_title_with_slashes_but_no_repeated_line_stays_whole() -> None:
     title = "Drug A / Drug B / Drug C in Adults With Chronic Gout"
     text = f"{title}\n\nBrief Summary:\nThis invented study compares three drugs.\n"
     assert analyze(text).title == title
+
+
+def test_furniture_ranges_are_whole_boilerplate_and_help_lines() -> None:
+    text = (
+        "Skip to main content\n"
+        "Eligibility\n"
+        "Check the requirements below before you contact the study team.\n"
+        "• Aged 18 years or older\n"
+    )
+    page = analyze(text)
+    assert [text[s:e] for s, e in page.furniture] == [
+        "Skip to main content",
+        "Check the requirements below before you contact the study team.",
+    ]
+    assert page.model_validate(page.model_dump()) == page

@@ -224,3 +224,24 @@ def test_source_ids_on_kb_id(nlp) -> None:
     assert ids["rituximab"].startswith("DRUGBANK:")
     assert ids["systemic lupus erythematosus"].startswith("MESH:")
     assert ids["regulatory t cell"] == "CL:0000815"
+
+
+def test_site_furniture_and_help_sentences_are_not_read(nlp) -> None:
+    text = (
+        "Asthma Care Network logo\n"
+        "Layout table for eligibility information about psoriasis\n\n"
+        "Eligibility\n"
+        "Learn how people with melanoma taking pembrolizumab can join.\n"
+        "Inclusion Criteria:\n"
+        "• Adults with type 2 diabetes on metformin\n"
+    )
+    doc = nlp(text)
+    furniture = [s.text for s in doc.spans["furniture"]]
+    assert furniture == [
+        "Asthma Care Network logo",
+        "Layout table for eligibility information about psoriasis",
+        "Learn how people with melanoma taking pembrolizumab can join.",
+    ]
+    found = {e.text.lower() for e in doc.spans["entities"]}
+    assert not found & {"asthma", "psoriasis", "melanoma", "pembrolizumab"}
+    assert {"type 2 diabetes", "metformin"} <= found

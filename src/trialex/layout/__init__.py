@@ -30,6 +30,9 @@ class PageLayout(BaseModel):
     sections: list[Section] = Field(default_factory=list)
     criteria: list[CriterionSpan] = Field(default_factory=list)
     related_trials: list[RelatedTrial] = Field(default_factory=list)
+    # char ranges (start, end) of site furniture: boilerplate lines (logos, menus, 'Layout
+    # table for …') and one-sentence site help lines under headings; extractors skip them
+    furniture: list[tuple[int, int]] = Field(default_factory=list)
 
 
 def analyze(text: str, profile: LayoutProfile | None = None) -> PageLayout:
@@ -54,6 +57,7 @@ def analyze(text: str, profile: LayoutProfile | None = None) -> PageLayout:
         sections=sections,
         criteria=criteria,
         related_trials=related_trials(text, lines, sections, nct_id, help_lines),
+        furniture=[(lines[i].start, lines[i].end) for i in sorted(help_lines)],
     )
 
 

@@ -8,15 +8,49 @@ from spacy.tokens import Doc, Span
 
 from trialex.pipeline.extensions import DOC_KEYS_CRITERIA, DOC_KEYS_SECTIONS
 
+DOC_KEYS_FURNITURE = "furniture"
 SKIPPED_SECTIONS = frozenset({"related_trials"})
 _LOOK_BACK = 8
 
 
-def own_trial_spans(doc: Doc) -> list[Span]:
-    """Spans an extractor should read: every section but related trials (whole doc if no layout)."""
+def own_trial_spans(doc: Doc, skip_furniture: bool = False) -> list[Span]:
+    """Spans an extractor should read: every section but related trials (whole doc if no
+    layout). With `skip_furniture`, each is split around the site furniture lines of
+    `doc.spans["furniture"]` (menus, logos, 'Layout table for …', one-sentence site help
+    under a heading), so nothing is read from them; a piece keeps its section's label and
+    heading. (Off by default: a reader that joins a heading to the lines below it, like
+    people's runs, would see a help line as a gap between them.)"""
     if DOC_KEYS_SECTIONS not in doc.spans:
-        return [doc[:]]
-    return [s for s in doc.spans[DOC_KEYS_SECTIONS] if s.label_ not in SKIPPED_SECTIONS]
+        spans = [doc[:]]
+    else:
+        spans = [s for s in doc.spans[DOC_KEYS_SECTIONS] if s.label_ not in SKIPPED_SECTIONS]
+    if not skip_furniture or DOC_KEYS_FURNITURE not in doc.spans:
+        return spans
+    cuts = sorted((f.start, f.end) for f in doc.spans[DOC_KEYS_FURNITURE])
+    return [piece for span in spans for piece in _without(doc, span, cuts)]
+
+
+def _without(doc: Doc, span: Span, cuts: list[tuple[int, int]]) -> list[Span]:
+    """`span` minus the token ranges `cuts` (sorted), as the non-empty pieces left, each
+    keeping the span's label and heading."""
+    pieces, lo = [], span.start
+    for start, end in cuts:
+        if end <= lo or start >= span.end:
+            continue
+        if start > lo:
+            pieces.append((lo, start))
+        lo = max(lo, end)
+    if lo == span.start and not pieces:
+        return [span]
+    if lo < span.end:
+        pieces.append((lo, span.end))
+    out = []
+    for start, end in pieces:
+        piece = Span(doc, start, end, label=span.label_)
+        if piece.text.strip():
+            piece._.heading = span._.heading
+            out.append(piece)
+    return out
 
 
 class _Index:

@@ -1,9 +1,9 @@
 """`trialex_entities`: CONDITION, CELL_TYPE and DRUG spans from vocabularies and grammar.
 
-Reads `context.own_trial_spans(doc)` (never related-trial blocks) and scispacy's
-`doc._.abbreviations`; writes `doc.spans["entities"]` with `span._.canonical` and
-`span._.attributes` (ARCHITECTURE.md), source ids on `span.kb_id_`. The compiled lexicon
-is saved by `to_disk` as gzipped msgpack.
+Reads `context.own_trial_spans(doc, skip_furniture=True)` (never related-trial blocks nor
+site furniture lines) and scispacy's `doc._.abbreviations`; writes `doc.spans["entities"]`
+with `span._.canonical` and `span._.attributes` (ARCHITECTURE.md), source ids on
+`span.kb_id_`. The compiled lexicon is saved by `to_disk` as gzipped msgpack.
 """
 
 from __future__ import annotations
@@ -217,7 +217,7 @@ class EntityRecognizer:
         abbrs = self._abbreviations(doc)
         short_spans = [short for short, _ in abbreviation_pairs(doc)]
         cands: list[Candidate] = []
-        for section in own_trial_spans(doc):
+        for section in own_trial_spans(doc, skip_furniture=True):
             lo, hi = section.start, section.end
             cands.extend(self.candidates(doc, lo, hi, names=section.label_ in _NAME_SECTIONS))
             for short in short_spans:

@@ -6,11 +6,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from trialex.layout import PageLayout, analyze
+from trialex.pipeline.context import DOC_KEYS_FURNITURE
 from trialex.pipeline.extensions import DOC_KEYS_CRITERIA, DOC_KEYS_SECTIONS, register_extensions
 
 
 class LayoutComponent:
-    """Runs `trialex.layout.analyze` on the page text and stores sections and criteria."""
+    """Runs `trialex.layout.analyze` on the page text and stores sections, criteria and the
+    site furniture lines (`doc.spans["furniture"]`)."""
 
     def __init__(self, nlp: Language, name: str = "trialex_layout") -> None:
         register_extensions()
@@ -28,6 +30,11 @@ class LayoutComponent:
         doc.spans[DOC_KEYS_SECTIONS] = sections
         doc.spans[DOC_KEYS_CRITERIA] = [
             s for c in page.criteria if (s := _span(doc, c.start, c.end, c.criterion)) is not None
+        ]
+        doc.spans[DOC_KEYS_FURNITURE] = [
+            s for start, end in page.furniture
+            if (s := doc.char_span(start, end, label="furniture", alignment_mode="contract"))
+            is not None
         ]
         return doc
 

@@ -80,6 +80,8 @@ class Emitter:
     @staticmethod
     def _kind(entry: VariableEntry | None, hit: Hit) -> str:
         unit = hit.quantity.unit if hit.quantity else None
+        if "dose" in hit.extra:
+            return "dose"
         if entry is not None:
             return entry.kind
         if hit.count_noun:
@@ -108,10 +110,20 @@ class Emitter:
         return unit or None
 
 
+# plurals in -ies whose singular is the same word
+INVARIANT_IES = frozenset(["series", "species", "caries", "rabies", "scabies", "herpes"])
+
+
 def free_name(name: str) -> str:
     """A variable taken from the page: lower-case, last word singular ("biological agent")."""
     name = re.sub(r"\\(?=[^\w\s])", "", name)  # markdown escapes: "apnoea\\-hypopnoea"
     low = " ".join(w if w.isupper() and len(w) > 1 else w.lower() for w in name.split(" "))
-    if len(low) > 4 and low.endswith("s") and not low.endswith(("ss", "us", "is", "sis", "etes")):
+    last = low.rsplit(" ", 1)[-1]
+    if len(last) > 5 and last.endswith("ies") and last not in INVARIANT_IES:
+        low = low[:-3] + "y"  # "comorbidities" -> "comorbidity", never "comorbiditie"
+    elif last.endswith("ies"):
+        pass  # "series", "caries", "species": no singular to make
+    elif len(low) > 4 and low.endswith("s") and not low.endswith(
+            ("ss", "us", "is", "sis", "etes")):
         low = low[:-1]
     return low

@@ -198,7 +198,9 @@ class Grammar(Values):
         if j + 1 >= len(lx) or lx[j].nl or lx[j + 1].nl:
             return None
         join = lx[j].low
-        if join not in self.v.range_join or (join == "and" and not allow_and):
+        if join not in self.v.range_join and self._bare_pair(lx, low, j):
+            j -= 1  # "18 55 years of age": a site dropped the hyphen between the bounds
+        elif join not in self.v.range_join or (join == "and" and not allow_and):
             return None
         high = self.quantity(lx, j + 1, roman)
         if high is None or high.value < low.value or high.ratio is not None:
@@ -211,6 +213,16 @@ class Grammar(Values):
         if high.unit is None and low.unit is not None:
             high.unit, high.unit_span = low.unit, low.unit_span
         return Hit("between", low.value, i, high.end, upper=high.value, quantity=high)
+
+    def _bare_pair(self, lx: list[Lexeme], low: Quantity, j: int) -> bool:
+        """Two bare numbers side by side, the second with a time unit and an age marker ("18 55
+        years of age"): an age range whose hyphen was lost."""
+        if low.unit is not None or lx[j].kind != NUM or lx[low.end - 1].kind != NUM:
+            return False
+        high = self.quantity(lx, j)
+        if high is None or high.unit is None or high.unit.kind != "time":
+            return False
+        return longest(self.v.age_markers, lx, high.end)[0] > high.end
 
     def _bare(self, lx: list[Lexeme], i: int) -> Hit | None:
         """At a number: "18-60 years", "16 years and older", "3-fold increase"."""

@@ -148,6 +148,8 @@ class Search:
         """The drug or event a time window is about, named before the window ("received
         rituximab within 24 weeks", "use of X in the last 6 months")."""
         end = hit.end
+        if end + 1 < len(lx) and lx[end].low in (",", ")") and not lx[end].nl:
+            end += 1  # "history, within 6 months, of alcoholism"
         if end < len(lx) and lx[end].low == "of" and not lx[end].nl:
             found = self._np_forward(lx, end + 1, min(len(lx), end + 6))
             if found:
@@ -158,7 +160,7 @@ class Search:
         while k < hit.start:
             t_end, trig = longest(self.v.triggers, lx, k)
             if trig is not None:
-                np = self._np_forward(lx, t_end, hit.start)
+                np = self.list_member(lx, self._np_forward(lx, t_end, hit.start), hit.start)
                 best = np or best
                 k = max(t_end, k + 1)
             else:
@@ -198,4 +200,19 @@ class Search:
     def fallback_subject(self, lx: list[Lexeme], hit: Hit, floor: int) -> tuple[int, int] | None:
         """The first noun phrase of the clause, when no trigger names the subject."""
         start = max(floor, self._clause_start(lx, hit.start))
-        return self._np_forward(lx, start, hit.start)
+        return self.list_member(lx, self._np_forward(lx, start, hit.start), hit.start)
+
+    def list_member(self, lx: list[Lexeme], np: tuple[int, int] | None, limit: int
+                    ) -> tuple[int, int] | None:
+        """A class noun phrase followed by its members ("major comorbidities including
+        malignancy within 5 years"): the window is about the member named before it."""
+        if np is None:
+            return None
+        k = np[1]
+        if k >= limit or lx[k].nl:
+            return np
+        end, intro = longest(self.v.list_intro, lx, k)
+        if intro is None:
+            return np
+        member = self._np_forward(lx, end, limit)
+        return member or np

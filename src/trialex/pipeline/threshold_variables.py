@@ -4,7 +4,7 @@ variables, the temporal subject and the noun-phrase fallback. The searches live 
 
 from __future__ import annotations
 
-from trialex.pipeline.numbers import WORD, Lexeme
+from trialex.pipeline.numbers import NUM, WORD, Lexeme
 from trialex.pipeline.threshold_emit import Emitter, free_name
 from trialex.pipeline.threshold_quantity import Hit
 from trialex.pipeline.threshold_search import Search, VarMatch
@@ -153,6 +153,13 @@ class Resolver(Emitter, Search):
         if unit is not None and unit.variable:
             return [(unit.variable, None)]
         of_next = hit.end < len(lx) and lx[hit.end].low == "of"
+        mass_dose = unit is not None and of_next and self._mass_dose(lx, hit)
+        if mass_dose:
+            drug = self._drug_forward(lx, hit.end + 1, min(len(lx), hit.end + 8))
+            if drug is not None:
+                hit.extra["dose"] = 1
+                self._dose_suffix(lx, hit, drug[1])
+                return [(text[lx[drug[0]].start:lx[drug[1] - 1].end], None)]
         if unit is not None and unit.kind == "dose" and of_next:
             drug = self._np_forward(lx, hit.end + 1, min(len(lx), hit.end + 6))
             if drug is not None:
@@ -180,6 +187,39 @@ class Resolver(Emitter, Search):
             return [("age", None)]  # "Adults >= 18"
         np = self.content_np(lx, np)
         return [(text[lx[np[0]].start:lx[np[1] - 1].end], np[0])] if np else []
+
+    def _mass_dose(self, lx: list[Lexeme], hit: Hit) -> bool:
+        """ "≥1.2 grams of oral 5-ASA", "taking 2 g of mesalamine": a mass with a dose cue (a
+        route after "of", or dosing words just before the value) is a dose of the drug after."""
+        q = hit.quantity
+        if q is None or q.unit_span is None:
+            return False
+        a, b = q.unit_span
+        if " ".join(x.low for x in lx[a:b]) not in self.v.dose_mass_units:
+            return False
+        after = [x.low for x in lx[hit.end + 1 : hit.end + 3]]
+        before = [x.low for x in lx[max(0, hit.start - 4) : hit.start]]
+        return any(w in self.v.dose_cues for w in after + before)
+
+    def _drug_forward(self, lx: list[Lexeme], j: int, limit: int) -> tuple[int, int] | None:
+        """The drug after "of": route and filler words skipped, glued pieces one word
+        ("5-ASA", "IL-6"), up to three words."""
+        while j < limit and not lx[j].nl and (
+                lx[j].low in self.v.dose_cues or lx[j].low in self.v.stopwords):
+            j += 1
+        start, words = j, 0
+        while j < limit and words < 3 and not (j > start and lx[j].nl):
+            if lx[j].kind not in (WORD, NUM) or lx[j].low in self.v.stopwords or (
+                    lx[j].low in self.v.dose_cues):
+                break
+            k = j + 1
+            while k < limit and lx[k].start == lx[k - 1].end and (
+                    lx[k].kind in (WORD, NUM) or lx[k].low == "-"):
+                k += 1
+            if not any(x.kind == WORD for x in lx[j:k]):
+                break
+            j, words = k, words + 1
+        return (start, j) if words else None
 
     @staticmethod
     def _label_line_before(lx: list[Lexeme], k: int, by_end: dict[int, VarMatch]) -> int | None:

@@ -63,6 +63,9 @@ class WordsFile(_Strict):
     postposed_gap: list[str] = Field(default_factory=list)
     duration_cues: list[str] = Field(default_factory=list)
     subject_stops: list[str] = Field(default_factory=list)
+    list_intro: list[str] = Field(default_factory=list)
+    dose_mass_units: list[str] = Field(default_factory=list)
+    dose_cues: list[str] = Field(default_factory=list)
     negations: list[str] = Field(default_factory=list)
     not_variable_words: list[str] = Field(default_factory=list)
     age_only_sections: list[str] = Field(default_factory=list)
@@ -156,6 +159,9 @@ class ThresholdVocab:
         self.count_nouns = build_trie([(p, True) for p in words.count_nouns])
         self.count_of = build_trie([(p, True) for p in words.count_of])
         self.triggers = build_trie([(p, True) for p in words.temporal_subject_triggers])
+        self.list_intro = build_trie([(p, True) for p in words.list_intro])
+        self.dose_mass_units = frozenset(words.dose_mass_units)
+        self.dose_cues = frozenset(words.dose_cues)
         self.number_words = words.number_words
         self.roman = words.roman_numerals
         self.ordinal_fillers = frozenset(words.ordinal_fillers)

@@ -245,3 +245,25 @@ def test_site_furniture_and_help_sentences_are_not_read(nlp) -> None:
     found = {e.text.lower() for e in doc.spans["entities"]}
     assert not found & {"asthma", "psoriasis", "melanoma", "pembrolizumab"}
     assert {"type 2 diabetes", "metformin"} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serum IL-6 levels above 10 pg/mL.", set()),
+        ("Interleukin-6 > 7 pg/mL at screening.", set()),
+        ("Elevated interleukin 6 concentration.", set()),
+        ("Prior treatment with interleukin-2.", {("DRUG", "interleukin-2")}),
+        ("Methotrexate > 15 mg/week.", {("DRUG", "Methotrexate")}),
+        ("Neurological Injury Level between C5 and T10.", set()),
+        (
+            "Neurological level of injury T1 after spinal cord injury.",
+            {("CONDITION", "spinal cord injury")},
+        ),
+    ],
+)
+def test_lab_values_and_scale_names_are_not_entities(
+    nlp, text: str, expected: set[tuple[str, str]]
+) -> None:
+    doc = nlp(text)
+    assert {(e.label_, e.text) for e in doc.spans["entities"]} == expected

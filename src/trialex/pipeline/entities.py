@@ -20,7 +20,12 @@ from spacy.tokens import Doc, Span, SpanGroup
 from trialex.pipeline.cells import CellGrammarMatcher, CellHit
 from trialex.pipeline.context import own_trial_spans
 from trialex.pipeline.entities_codes import DrugCodes
-from trialex.pipeline.entities_context import AbbreviationCues, ConditionForms, DrugMorphology
+from trialex.pipeline.entities_context import (
+    AbbreviationCues,
+    ConditionForms,
+    DrugMeasurement,
+    DrugMorphology,
+)
 from trialex.pipeline.entities_lexicon import NO_ENTITY, Lexicon, Match, compile_lexicon
 from trialex.pipeline.entities_post import Candidate, ConditionRules
 from trialex.pipeline.extensions import DOC_KEYS_ENTITIES, register_extensions
@@ -80,6 +85,7 @@ class EntityRecognizer:
         self.abbreviation_cues = AbbreviationCues(mods)
         self.forms = ConditionForms()
         self.morphology = DrugMorphology()
+        self.measurement = DrugMeasurement(mods)
         # "Jane Doe, MSc": a degree written in mixed case is not a cell abbreviation ("MSC")
         degrees = resources.files("trialex.vocab").joinpath("degrees.json").read_text("utf-8")
         self.degrees = set(json.loads(degrees)["degrees"])
@@ -125,6 +131,8 @@ class EntityRecognizer:
             elif label == "DRUG":
                 if m.entry.ambiguous and not self._drug_context(doc, m, lo, hi):
                     continue
+                if self.measurement.measured(doc, m.start, m.end, lo, hi):
+                    continue  # a lab value ("serum IL-6 levels"), not a therapy
                 out.append(
                     Candidate(
                         m.start,

@@ -3,6 +3,8 @@
 - `AbbreviationCues`: an undefined short form ("history of MI", "PE or DVT", "RA patients") is
   taken with its vocabulary long form when the data file accepts it and the text gives a cue
   (abbreviation_context.json).
+- `DrugMeasurement`: a drug-vocabulary name used as a lab value or biomarker ("serum IL-6
+  levels", "interleukin-6 > 7 pg/mL") is no DRUG (modifiers.json `drug_measurement`).
 - `ConditionForms`: a disease named by an adjective before a person noun or after a copula
   ("hypertensive patients", "is diabetic") or by a person noun ("diabetics")
   (condition_forms.json).
@@ -88,6 +90,37 @@ class AbbreviationCues:
         return k + 1 < hi and doc[k].lower_ in self.coord and k + 1 in starts
 
 
+class DrugMeasurement:
+    """Whether the words around a DRUG mention make it a measured substance, not a therapy."""
+
+    def __init__(self, mods: Modifiers) -> None:
+        rules = mods.drug_measurement
+        self.before = _phrases(rules.before)
+        self.longest = max(len(p) for p in self.before)
+        self.after = {norm_key(w) for w in rules.after}
+        self.comparators = set(rules.comparators)
+        self.units = tuple(u.lower() for u in rules.units_per)
+
+    def measured(self, doc: Doc, start: int, end: int, lo: int, hi: int) -> bool:
+        left: list[str] = []
+        k = start - 1
+        while k >= lo and len(left) < self.longest and not doc[k].is_space:
+            left.insert(0, norm_key(doc[k].text))
+            k -= 1
+        if any(tuple(left[-n:]) in self.before for n in range(1, len(left) + 1)):
+            return True
+        if end >= hi or doc[end].is_space:
+            return False
+        if norm_key(doc[end].text) in self.after:
+            return True
+        if doc[end].text not in self.comparators:
+            return False
+        rest = doc[end + 1 : min(hi, end + 5)]
+        if not rest or not rest[0].like_num:
+            return False
+        return any(u in t.lower_ for t in rest[1:] for u in self.units)
+
+
 class ConditionForms:
     """Disease adjectives before a person noun or after a copula, and person nouns."""
 
@@ -141,4 +174,4 @@ class DrugMorphology:
         return out
 
 
-__all__ = ["AbbreviationCues", "ConditionForms", "DrugMorphology"]
+__all__ = ["AbbreviationCues", "ConditionForms", "DrugMeasurement", "DrugMorphology"]

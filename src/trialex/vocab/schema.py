@@ -55,6 +55,16 @@ class Descriptive(_Model):
     exclude: list[str]
 
 
+class DrugMeasurement(_Model):
+    """Words saying a drug-vocabulary name is a lab value, not a therapy ('serum IL-6 levels')."""
+
+    notes: str
+    before: list[str]
+    after: list[str]
+    comparators: list[str]
+    units_per: list[str]
+
+
 class Modifiers(_Model):
     """Words around a condition: dropped from the canonical (severity) or kept (type)."""
 
@@ -63,6 +73,7 @@ class Modifiers(_Model):
     coordinators: list[str]
     generic_heads: list[str]
     drug_context: list[str]
+    drug_measurement: DrugMeasurement
     # investigational codes ("BIIB074"): token regex, non-drug prefixes, extra cue words
     drug_code_pattern: str
     drug_code_excluded_prefixes: list[str]

@@ -52,7 +52,7 @@ class ThresholdExtractor:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple, dict] = {}
         page = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
-        for span in own_trial_spans(doc):
+        for span in own_trial_spans(doc, skip_furniture=True):
             start, end = span.start_char, span.end_char
             age_only = span.label_ in self.vocab.age_only_sections
             for row in self.extract(page[start:end], start, page):

@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from tests.pipeline.people_support import people_pipeline, run
 
-import trialex.pipeline.people  # noqa: F401  (registers the factory)
 from trialex.pipeline.tokenizer import blank_nlp
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = blank_nlp()
-    nlp.add_pipe("trialex_people")
-    return nlp
-
-
-def run(nlp: Language, text: str) -> list[tuple]:
-    doc = nlp(text)
-    for p in doc._.people:
-        assert text[p["start"] : p["end"]] == p["name"]
-    return [(p["name"], p["degree"], p["role"], p["affiliation"]) for p in doc._.people]
+    return people_pipeline()
 
 
 def test_officials_block_name_role_affiliation(nlp: Language) -> None:

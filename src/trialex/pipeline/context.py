@@ -18,8 +18,8 @@ def own_trial_spans(doc: Doc, skip_furniture: bool = False) -> list[Span]:
     layout). With `skip_furniture`, each is split around the site furniture lines of
     `doc.spans["furniture"]` (menus, logos, 'Layout table for …', one-sentence site help
     under a heading), so nothing is read from them; a piece keeps its section's label and
-    heading. (Off by default: a reader that joins a heading to the lines below it, like
-    people's runs, would see a help line as a gap between them.)"""
+    heading. (Off by default: a reader that joins a heading to the lines below it must treat
+    the cut lines as blank, as people does.)"""
     if DOC_KEYS_SECTIONS not in doc.spans:
         spans = [doc[:]]
     else:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import ensure_path
 
-from trialex.pipeline.context import own_trial_spans
+from trialex.pipeline.context import DOC_KEYS_FURNITURE, own_trial_spans
 from trialex.pipeline.extensions import register_extensions
 from trialex.pipeline.people_blocks import BlockReader
 from trialex.pipeline.people_json import read_json_people
@@ -67,8 +67,11 @@ class PeopleExtractor:
         """People of the page's own trial, in page order, one entry per (person, role) mention."""
         people: list[dict[str, Any]] = []
         seen: set[tuple[int, int, str]] = set()
-        spans = [s for s in own_trial_spans(doc) if s.label_ not in self.skip_sections]
-        for run in _runs(doc.text, _ordered(spans)):
+        spans = [
+            s for s in own_trial_spans(doc, skip_furniture=True)
+            if s.label_ not in self.skip_sections
+        ]
+        for run in _runs(_furniture_blanked(doc), _ordered(spans)):
             lines: list[Line] = []
             for span in run:
                 raw = split_lines(span.text, span.start_char)
@@ -113,6 +116,20 @@ def _ordered(spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def _furniture_blanked(doc: Doc) -> str:
+    """The page text with site furniture lines turned into spaces (offsets unchanged), so a help
+    line between a people heading and its names is a gap like a blank line."""
+    text = doc.text
+    if DOC_KEYS_FURNITURE not in doc.spans:
+        return text
+    chars = list(text)
+    for line in doc.spans[DOC_KEYS_FURNITURE]:
+        for i in range(line.start_char, line.end_char):
+            if not chars[i].isspace():
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _runs(text: str, spans: list[Span]) -> list[list[Span]]:

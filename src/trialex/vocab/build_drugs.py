@@ -16,14 +16,14 @@ Run: `.venv/bin/pip install drug-named-entity-recognition==2.0.9 wordfreq` then
 
 from __future__ import annotations
 
-import bz2
-import pickle
-from collections import defaultdict
-from importlib import resources
-
 from wordfreq import zipf_frequency
 
-from trialex.vocab.build_common import clean_variants, singular, write_vocab
+from trialex.vocab.build_common import (
+    clean_variants,
+    load_ner_dictionary,
+    singular,
+    write_vocab,
+)
 from trialex.vocab.normalize import norm_key
 from trialex.vocab.schema import Concept, VocabFile
 
@@ -69,13 +69,7 @@ def _common(key: str) -> bool:
 
 def build() -> VocabFile:
     """Read the package's pickle and return the filtered vocabulary."""
-    path = resources.files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")
-    with bz2.open(str(path), "rb") as fh:
-        data = pickle.load(fh)
-    by_concept: dict[str, list[str]] = defaultdict(list)
-    for variant, canonicals in data["drug_variant_to_canonical"].items():
-        for c in canonicals:
-            by_concept[c].append(variant)
+    data, by_concept = load_ner_dictionary("drug_named_entity_recognition", "drug")
     concepts = []
     for key, info in sorted(data["drug_canonical_to_data"].items()):
         if not _keep(info, by_concept.get(key, [])):

@@ -24,6 +24,14 @@ Field = Literal["name", "role", "affiliation", "address", "degree", "other"]
 _DEDOT = re.compile(r"[.\s]")
 
 
+def _lower_case_keys(value: dict[str, Any]) -> dict[str, Any]:
+    """Lexicon keys are matched lower-case and trimmed: refuse any other spelling."""
+    bad = [k for k in value if k != k.lower().strip()]
+    if bad:
+        raise ValueError(f"keys must be lower-case and trimmed: {bad}")
+    return value
+
+
 class _Vocab(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     description: str = ""
@@ -38,13 +46,7 @@ class RoleVocab(_Vocab):
     ignore_prefixes: list[str]
     heading_prefixes: list[str] = []
 
-    @field_validator("roles", "headings")
-    @classmethod
-    def _lower_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
-        bad = [k for k in value if k != k.lower().strip()]
-        if bad:
-            raise ValueError(f"keys must be lower-case and trimmed: {bad}")
-        return value
+    _lower_keys = field_validator("roles", "headings")(_lower_case_keys)
 
 
 class DegreeVocab(_Vocab):
@@ -74,13 +76,7 @@ class FieldVocab(_Vocab):
     keys: dict[str, Field]
     role_values: dict[str, Role]
 
-    @field_validator("keys", "role_values")
-    @classmethod
-    def _lower_keys(cls, value: dict[str, Any]) -> dict[str, Any]:
-        bad = [k for k in value if k != k.lower().strip()]
-        if bad:
-            raise ValueError(f"keys must be lower-case and trimmed: {bad}")
-        return value
+    _lower_keys = field_validator("keys", "role_values")(_lower_case_keys)
 
 
 def dedot(text: str) -> str:
